@@ -1,0 +1,184 @@
+import * as React from "react";
+import { MessageBar, MessageBarButton, MessageBarType, Stack, TextField, getId, hiddenContentStyle, mergeStyles, type ITextField } from "@fluentui/react";
+import { AdviceBar } from "./AdviceBar";
+import { buildAdvice } from "./advice";
+import { resolveConfiguration, type IControlSettings } from "./configuration";
+import { useDirectoryFinding, useSettledValue } from "./hooks";
+import { describeProblem } from "./messages";
+import type { Translate } from "./strings";
+import { cleanUp, validateUserName } from "../validation";
+import type { IDirectory } from "../directory";
+
+/** Incomplete-input advice waits this long after the last keystroke. */
+export const ADVICE_DELAY_MS = 800;
+/** Directory look-ups wait for the value to settle this long, so typing issues one look-up, not one per key. */
+export const LOOKUP_DELAY_MS = 400;
+/** What a secured field shows to someone who may not read it. */
+export const MASK = "********";
+
+export interface IEmailProfileValidatorProps {
+  /** The bound value as the platform has it. */
+  value: string;
+  /** Changes whenever the platform pushes a value of its own (record refresh, form script). */
+  valueRevision: number;
+  /** The field's accessible name. */
+  label: string;
+  maxLength: number;
+  readOnly: boolean;
+  /** Field security hides the value from this user. */
+  masked: boolean;
+  settings: IControlSettings;
+  /** Absent when look-ups are off or the host has no Web API. */
+  directory?: IDirectory;
+  translate: Translate;
+  onValueChange: (value: string) => void;
+}
+
+interface IUndoState {
+  previous: string;
+  applied: string;
+}
+
+const liveRegionClass = mergeStyles(hiddenContentStyle);
+
+/** Announces text politely, and only when it changes, so an unchanged verdict is not read again per keystroke. */
+function LiveRegion({ id, text }: { id: string; text: string }): React.ReactElement {
+  return (
+    <div id={id} role="status" aria-live="polite" className={liveRegionClass}>
+      {text}
+    </div>
+  );
+}
+
+function MaskedField({ label }: { label: string }): React.ReactElement {
+  return <TextField value={MASK} readOnly ariaLabel={label} />;
+}
+
+export function EmailProfileValidatorControl(props: IEmailProfileValidatorProps): React.ReactElement {
+  if (props.masked) return <MaskedField label={props.label} />;
+  return <UserNameEditor {...props} />;
+}
+
+function UserNameEditor(props: IEmailProfileValidatorProps): React.ReactElement {
+  const { translate, onValueChange, readOnly } = props;
+  const [text, setText] = React.useState(props.value);
+  const [undo, setUndo] = React.useState<IUndoState>();
+  const [status, setStatus] = React.useState("");
+  const inputRef = React.useRef<ITextField>(null);
+  const [adviceId] = React.useState(() => getId("epv-advice"));
+
+  const configuration = React.useMemo(() => resolveConfiguration(props.settings), [props.settings]);
+  const result = React.useMemo(() => validateUserName(text, configuration.options), [text, configuration]);
+  const [settledText, settle] = useSettledValue(text, ADVICE_DELAY_MS);
+
+  // A value pushed by the platform replaces what is shown, is judged in full, and makes any undo meaningless.
+  const platformValue = React.useRef(props.value);
+  platformValue.current = props.value;
+  React.useEffect(() => {
+    const pushed = platformValue.current;
+    setText(pushed);
+    settle(pushed);
+    setUndo(undefined);
+    setStatus("");
+  }, [props.valueRevision, settle]);
+  const [lookupText] = useSettledValue(text, LOOKUP_DELAY_MS);
+  const lookUpValue = configuration.userNameInUse ? lookupText : "";
+  const finding = useDirectoryFinding(props.directory, lookUpValue);
+
+  const advice = React.useMemo(
+    () =>
+      buildAdvice({
+        result,
+        finding: lookUpValue === text ? finding : undefined,
+        address: cleanUp(text).cleaned,
+        value: text,
+        settled: settledText === text,
+        userNameInUse: configuration.userNameInUse,
+      }),
+    [result, finding, lookUpValue, text, settledText, configuration.userNameInUse],
+  );
+  const notes = React.useMemo(
+    () => configuration.notes.map((note) => translate(note.key, note.entry)),
+    [configuration.notes, translate],
+  );
+  const sentences = React.useMemo<string[]>(
+    () => [...advice.problems.map((problem) => describeProblem(problem, translate)), ...notes],
+    [advice, notes, translate],
+  );
+
+  const change = React.useCallback(
+    (next: string) => {
+      setText(next);
+      onValueChange(next);
+    },
+    [onValueChange],
+  );
+  /** A click is not typing: its result is judged in full at once. */
+  const changeByClick = React.useCallback(
+    (next: string) => {
+      change(next);
+      settle(next);
+      inputRef.current?.focus();
+    },
+    [change, settle],
+  );
+  const onTyped = React.useCallback(
+    (_: unknown, next?: string) => {
+      setUndo(undefined);
+      setStatus("");
+      change(next ?? "");
+    },
+    [change],
+  );
+  const apply = React.useCallback(
+    (value: string) => {
+      setUndo({ previous: text, applied: value });
+      setStatus(translate("Status_Applied", quoteValue(text, translate), value));
+      changeByClick(value);
+    },
+    [text, changeByClick, translate],
+  );
+  const revert = React.useCallback(() => {
+    if (!undo) return;
+    setUndo(undefined);
+    setStatus(translate("Status_Restored", quoteValue(undo.previous, translate)));
+    changeByClick(undo.previous);
+  }, [undo, changeByClick, translate]);
+
+  const hasError = advice.severity === "error";
+  return (
+    <Stack tokens={{ childrenGap: 4 }}>
+      <TextField
+        componentRef={inputRef}
+        value={text}
+        onChange={onTyped}
+        onBlur={() => settle(text)}
+        readOnly={readOnly}
+        ariaLabel={props.label}
+        placeholder={translate("Field_Placeholder")}
+        maxLength={props.maxLength}
+        invalid={hasError}
+        aria-describedby={adviceId}
+        autoComplete="off"
+        spellCheck={false}
+      />
+      <AdviceBar advice={advice} sentences={sentences} actionsEnabled={!readOnly} translate={translate} onApply={apply} />
+      {undo && !readOnly && (
+        <MessageBar
+          messageBarType={MessageBarType.success}
+          delayedRender={false}
+          actions={<MessageBarButton text={translate("Action_Undo")} ariaLabel={translate("Action_UndoLabel", quoteValue(undo.previous, translate))} onClick={revert} />}
+          isMultiline={false}
+        >
+          <span aria-hidden="true">{status}</span>
+        </MessageBar>
+      )}
+      <LiveRegion id={adviceId} text={[status, ...sentences].filter(Boolean).join(" ")} />
+    </Stack>
+  );
+}
+
+/** “contoso\user”, or words for an empty value, for status lines. */
+function quoteValue(value: string, translate: Translate): string {
+  return value === "" ? translate("Value_Empty") : `\u201c${value}\u201d`;
+}

@@ -1,0 +1,103 @@
+import type { DirectoryFinding } from "../directory";
+import {
+  sortWorstFirst,
+  worstSeverity,
+  type Problem,
+  type ProblemCode,
+  type Severity,
+  type Suggestion,
+  type ValidationResult,
+} from "../validation";
+
+/** What the admin is shown under the field. */
+export interface IAdvice {
+  severity: Severity;
+  /** Worst first; empty when the value is fine (or is still being typed). */
+  problems: Problem[];
+  /** Complete replacement values, best first. */
+  suggestions: Suggestion[];
+  /** The down-level case that Microsoft KB 3214326 explains. */
+  showLearnMore: boolean;
+}
+
+/**
+ * Problems that a value passes through on its way to being right ("user@", "user@contoso"):
+ * shown only once typing pauses or the field loses focus, so nobody is told off mid-word.
+ */
+const WAITS_FOR_PAUSE: ReadonlySet<ProblemCode> = new Set<ProblemCode>([
+  "required",
+  "bare-name",
+  "missing-local-part",
+  "missing-domain",
+  "missing-tld",
+  "trailing-dot",
+  "dot-placement",
+  "surrounding-whitespace",
+  "wrapped-address",
+  "invalid-domain",
+  "non-routable-suffix",
+]);
+
+const LEARN_MORE_CODES: ReadonlySet<ProblemCode> = new Set<ProblemCode>([
+  "downlevel-logon",
+  "slash-separator",
+  "local-machine-account",
+  "mailbox-not-found",
+]);
+
+export const NO_ADVICE: IAdvice = { severity: "ok", problems: [], suggestions: [], showLearnMore: false };
+
+export function isShownWhileTyping(problem: Problem): boolean {
+  return !WAITS_FOR_PAUSE.has(problem.code);
+}
+
+/** The directory's verdict on an address that is otherwise fine. */
+function mailboxProblems(result: ValidationResult, finding: DirectoryFinding | undefined, address: string): Problem[] {
+  if (!finding || result.kind !== "upn" || result.severity === "error") return [];
+  if (finding.status === "found") {
+    return [{ code: "mailbox-found", severity: "info", name: finding.mailboxes[0]?.name, address }];
+  }
+  if (finding.status === "notFound") return [{ code: "mailbox-not-found", severity: "warning", address }];
+  return [];
+}
+
+/** Directory addresses first, then the validator's own; the same address (any case) once. */
+export function mergeSuggestions(directory: readonly string[], own: readonly Suggestion[], current: string): Suggestion[] {
+  const seen = new Set<string>([current.toLowerCase()]);
+  const merged: Suggestion[] = [];
+  for (const suggestion of [...directory.map((value) => ({ value, source: "directory" as const })), ...own]) {
+    const key = suggestion.value.toLowerCase();
+    if (seen.has(key)) continue;
+    seen.add(key);
+    merged.push(suggestion);
+  }
+  return merged;
+}
+
+export interface IAdviceInput {
+  result: ValidationResult;
+  /** The directory's answer for this very value, if one has arrived. */
+  finding?: DirectoryFinding;
+  /** The cleaned address the directory was asked about. */
+  address: string;
+  value: string;
+  /** Typing has paused or the field has lost focus. */
+  settled: boolean;
+  userNameInUse: boolean;
+}
+
+export function buildAdvice(input: IAdviceInput): IAdvice {
+  if (!input.userNameInUse) {
+    return { ...NO_ADVICE, severity: "info", problems: [{ code: "not-used", severity: "info" }] };
+  }
+  const own = input.settled ? input.result.problems : input.result.problems.filter(isShownWhileTyping);
+  const problems = sortWorstFirst([...own, ...mailboxProblems(input.result, input.finding, input.address)]);
+  const actionable = problems.some((problem) => problem.severity !== "info");
+  const suggestions = actionable ? mergeSuggestions(input.finding?.suggestions ?? [], input.result.suggestions, input.value) : [];
+  return {
+    severity: worstSeverity(problems),
+    problems,
+    suggestions,
+    showLearnMore: problems.some((problem) => LEARN_MORE_CODES.has(problem.code)),
+  };
+}

@@ -1,0 +1,98 @@
+/**
+ * English text for every key of strings/EmailProfileValidator.1033.resx. The platform's resx is the
+ * source at run time; this table is what a key missing from the user's language falls back to.
+ */
+export const ENGLISH = {
+  Control_DisplayName: "Email Server Profile User Name Validator",
+  Control_Description: "Checks the server-side sync User Name while it is typed and rewrites DOMAIN\\user to the mailbox's UPN in one click.",
+  Property_userName_DisplayName: "User Name",
+  Property_userName_Description: "The name server-side sync uses to connect to Exchange: the mailbox's UPN, such as user@contoso.com.",
+  Property_defaultUpnSuffix_DisplayName: "Default UPN suffix",
+  Property_defaultUpnSuffix_Description: "Domain added to names typed without one, such as contoso.com.",
+  Property_domainSuffixes_DisplayName: "Domain suffixes",
+  Property_domainSuffixes_Description: "NetBIOS domain to UPN suffix, such as CONTOSO=contoso.com;FABRIKAM=fabrikam.co.uk.",
+  Property_serverType_DisplayName: "Server type",
+  Property_serverType_Description: "Bind to the profile's Server Type: Exchange Online (Hybrid) applies Microsoft Entra ID's UPN rules.",
+  Property_credentialRetrieval_DisplayName: "Authenticate using",
+  Property_credentialRetrieval_Description: "Bind to the profile's Authenticate Using column: the user name is only used with credentials specified in the profile.",
+  Property_checkMailbox_DisplayName: "Check mailboxes",
+  Property_checkMailbox_Description: "Look the address up among this environment's mailboxes and users.",
+  Property_checkMailbox_On: "On",
+  Property_checkMailbox_Off: "Off",
+  Field_Placeholder: "user@contoso.com",
+  Action_Use: "Use {0}",
+  Action_CleanUp: "Clean up",
+  Action_CleanUpLabel: "Clean up to {0}",
+  Action_MoreSuggestions: "More suggestions",
+  Action_Undo: "Undo",
+  Action_UndoLabel: "Undo: restore {0}",
+  Action_LearnMore: "Learn more",
+  Action_LearnMoreLabel: "Learn more about this error in Microsoft KB 3214326 (opens in a new tab)",
+  Source_cleanup: "cleaned up",
+  Source_domainMap: "configured domain",
+  Source_defaultSuffix: "default suffix",
+  Source_directory: "this environment's directory",
+  Source_guess: "likely — check the domain",
+  Status_Applied: "Changed from {0} to {1}.",
+  Status_Restored: "Restored {0}.",
+  Value_Empty: "an empty value",
+  Character_Space: "space",
+  Config_BadDefaultSuffix: "The Default UPN suffix setting \u201c{0}\u201d is not a domain name, so it is not used.",
+  Config_BadDomainEntry: "The Domain suffixes entry \u201c{0}\u201d is not NETBIOS=domain.com, so it is not used.",
+  Problem_required: "Enter the address server-side sync should use, such as user@contoso.com.",
+  "Problem_surrounding-whitespace": "The value starts or ends with spaces or line breaks, which become part of the user name.",
+  "Problem_invisible-character": "The value holds invisible characters ({0}), usually from copy and paste; Exchange finds no mailbox for it.",
+  "Problem_wrapped-address": "Only the address belongs here, without \u201cmailto:\u201d, a display name, angle brackets or quotes.",
+  "Problem_multiple-values": "This holds {0} addresses; enter only the one mailbox server-side sync should use.",
+  "Problem_downlevel-logon": "\u201c{0}\\{1}\u201d is a Windows log-on name. Server-side sync sends the user name to Exchange as the SMTP address to impersonate, so Test Connection fails with \u201cThe SMTP address has no mailbox associated with it\u201d. Use the mailbox's UPN instead.",
+  "Problem_slash-separator": "\u201c{0}/{1}\u201d is not a name Exchange understands; write it as the mailbox's UPN, account@domain.",
+  "Problem_local-machine-account": "\u201c.\\{0}\u201d is an account on one computer; Exchange needs the UPN of a mailbox user.",
+  "Problem_bare-name": "\u201c{0}\u201d has no domain; enter the mailbox's full address, such as {0}@contoso.com.",
+  "Problem_multiple-at": "An address has one @; this one has {0}.",
+  "Problem_missing-local-part": "Add the account name before the @.",
+  "Problem_missing-domain": "Add the domain after the @, such as contoso.com.",
+  "Problem_local-part-too-long": "The part before the @ has {0} characters; the limit is {1}.",
+  "Problem_too-long": "The user name has {0} characters; the limit is {1}.",
+  "Problem_invalid-character": "The part before the @ holds characters an address cannot have: {0}.",
+  "Problem_invalid-character_domain": "A domain holds only letters, digits, hyphens and dots; this one has {0}.",
+  "Problem_non-ascii": "Use plain ASCII letters: {0} cannot be used in this address.",
+  "Problem_dot-placement": "The part before the @ cannot start or end with a dot or have two dots in a row.",
+  "Problem_invalid-domain": "The domain part \u201c{0}\u201d is not valid.",
+  "Problem_invalid-domain_empty-label": "The domain has an empty part: two dots in a row, or a dot after the @.",
+  "Problem_invalid-domain_label-too-long": "The domain part \u201c{0}\u201d is longer than 63 characters.",
+  "Problem_invalid-domain_hyphen": "The domain part \u201c{0}\u201d cannot start or end with a hyphen.",
+  "Problem_invalid-domain_underscore": "The domain part \u201c{0}\u201d has an underscore, which a mail domain cannot have.",
+  "Problem_invalid-domain_ip-literal": "Use the mailbox's domain name, not an IP address ({0}).",
+  "Problem_missing-tld": "\u201c{0}\u201d is not a complete domain; add its ending, such as {0}.com.",
+  "Problem_trailing-dot": "The domain ends with a dot; Exchange addresses do not.",
+  "Problem_entra-character": "Microsoft Entra ID does not allow {0} before the @ in a user principal name.",
+  "Problem_entra-length": "Microsoft Entra ID allows 48 characters after the @ and 113 in all; this has {0} after the @ and {1} in all.",
+  "Problem_non-routable-suffix": "\u201c{0}\u201d is a private suffix that Exchange Online and Microsoft Entra ID do not accept; use the mailbox's public address.",
+  "Problem_mailbox-not-found": "No mailbox in this environment has the address {0}; Test Connection impersonates this address.",
+  "Problem_mailbox-found": "Matches the mailbox \u201c{0}\u201d in this environment.",
+  "Problem_mailbox-found_unnamed": "Matches a mailbox in this environment.",
+  "Problem_not-used": "This profile does not use this user name (Authenticate Using is not Credentials Specified in Email Server Profile), so it is not checked.",
+} as const;
+
+export type StringKey = keyof typeof ENGLISH;
+
+/** Looks a key up in the user's language, falling back to English, and fills in {0}, {1}… */
+export type Translate = (key: StringKey, ...args: string[]) => string;
+
+export function formatText(template: string, args: readonly string[]): string {
+  return template.replace(/\{(\d)\}/g, (placeholder, index: string) => args[Number(index)] ?? placeholder);
+}
+
+/** The platform answers a missing key with the key itself or nothing; either way English is shown. */
+export function createTranslator(getString?: (key: string) => string | undefined): Translate {
+  return (key, ...args) => {
+    let text: string | undefined;
+    try {
+      text = getString?.(key);
+    } catch {
+      text = undefined;
+    }
+    const template = text && text !== key ? text : ENGLISH[key];
+    return formatText(template, args);
+  };
+}

@@ -1,0 +1,102 @@
+import * as React from "react";
+import { EmailProfileValidatorControl, type IEmailProfileValidatorProps } from "./components/EmailProfileValidatorControl";
+import { createTranslator, type Translate } from "./components/strings";
+import { createDirectory, type IDirectory } from "./directory";
+import { IInputs, IOutputs } from "./generated/ManifestTypes";
+
+/** The column's limit when the form does not say: `incomingusername` / `outgoingusername` hold 250. */
+const DEFAULT_MAX_LENGTH = 250;
+
+/**
+ * Lifecycle adapter: maps the platform's context to the component's props, and the admin's edits
+ * back to the bound `userName`. Everything else lives in components/, validation/ and directory/.
+ */
+export class EmailProfileValidator implements ComponentFramework.ReactControl<IInputs, IOutputs> {
+  private notifyOutputChanged: () => void;
+  private translate: Translate;
+  private directory?: IDirectory;
+  /** What the admin last entered, reported through getOutputs. */
+  private currentValue = "";
+  /** Values sent to the platform that it has not yet echoed back through updateView. */
+  private unechoed: string[] = [];
+  private valueRevision = 0;
+  private destroyed = false;
+
+  public init(context: ComponentFramework.Context<IInputs>, notifyOutputChanged: () => void): void {
+    this.notifyOutputChanged = notifyOutputChanged;
+    this.translate = createTranslator((key) => context.resources.getString(key));
+    this.currentValue = context.parameters.userName.raw ?? "";
+    this.directory = EmailProfileValidator.directoryFor(context);
+  }
+
+  public updateView(context: ComponentFramework.Context<IInputs>): React.ReactElement {
+    this.takePlatformValue(context.parameters.userName.raw ?? "");
+    if (context.mode.isVisible === false) return React.createElement(React.Fragment);
+    const userName = context.parameters.userName;
+    const security = userName.security;
+    const masked = security?.readable === false;
+    const props: IEmailProfileValidatorProps = {
+      value: this.currentValue,
+      valueRevision: this.valueRevision,
+      label: userName.attributes?.DisplayName ?? this.translate("Property_userName_DisplayName"),
+      maxLength: userName.attributes?.MaxLength ?? DEFAULT_MAX_LENGTH,
+      readOnly: context.mode.isControlDisabled || security?.editable === false,
+      masked,
+      settings: this.settingsFrom(context),
+      directory: masked ? undefined : this.directory,
+      translate: this.translate,
+      onValueChange: this.onValueChange,
+    };
+    return React.createElement(EmailProfileValidatorControl, props);
+  }
+
+  public getOutputs(): IOutputs {
+    return { userName: this.currentValue };
+  }
+
+  public destroy(): void {
+    this.destroyed = true;
+  }
+
+  private onValueChange = (value: string): void => {
+    if (this.destroyed || value === this.currentValue) return;
+    this.currentValue = value;
+    this.unechoed.push(value);
+    this.notifyOutputChanged();
+  };
+
+  /**
+   * The platform echoes each value we report, possibly late while the admin types on; only a value
+   * that is not such an echo was pushed by the platform (record refresh, form script) and replaces ours.
+   */
+  private takePlatformValue(incoming: string): void {
+    const echoAt = this.unechoed.indexOf(incoming);
+    if (echoAt >= 0) {
+      this.unechoed.splice(0, echoAt + 1);
+      return;
+    }
+    if (incoming === this.currentValue) return;
+    this.currentValue = incoming;
+    this.unechoed = [];
+    this.valueRevision++;
+  }
+
+  private settingsFrom(context: ComponentFramework.Context<IInputs>): IEmailProfileValidatorProps["settings"] {
+    const p = context.parameters;
+    return {
+      defaultUpnSuffix: p.defaultUpnSuffix?.raw,
+      domainSuffixes: p.domainSuffixes?.raw,
+      serverType: p.serverType?.raw,
+      credentialRetrieval: p.credentialRetrieval?.raw,
+      checkMailbox: p.checkMailbox?.raw !== "off",
+    };
+  }
+
+  /** Look-ups need the Web API and the checkMailbox setting; the test harness has neither. */
+  private static directoryFor(context: ComponentFramework.Context<IInputs>): IDirectory | undefined {
+    if (context.parameters.checkMailbox?.raw === "off") return undefined;
+    const webApi = context.webAPI as ComponentFramework.WebApi | undefined;
+    if (typeof webApi?.retrieveMultipleRecords !== "function") return undefined;
+    return createDirectory(webApi);
+  }
+}

@@ -1,0 +1,61 @@
+import { domainProblems, valueProblems } from "./address";
+import { trimSurroundingWhitespace } from "./cleanup";
+import type { ValidationOptions, ValidationTarget } from "./types";
+
+/** Options with every unusable value dropped, so suggestions can trust what is left. */
+export interface ResolvedOptions {
+  defaultUpnSuffix?: string;
+  domainSuffixes: ReadonlyMap<string, string>;
+  target: ValidationTarget;
+  required: boolean;
+}
+
+/** Settings repeat on every call, so their verdicts are kept; a handful of entries is all a form has. */
+const suffixVerdicts = new Map<string, string | undefined>();
+const MAX_REMEMBERED_SUFFIXES = 64;
+
+/** "@Contoso.com." → "Contoso.com"; undefined when what is left is not a routable-shaped domain. */
+export function normalizeUpnSuffix(suffix: unknown): string | undefined {
+  if (typeof suffix !== "string") return undefined;
+  if (suffixVerdicts.has(suffix)) return suffixVerdicts.get(suffix);
+  const verdict = judgeUpnSuffix(suffix);
+  if (suffixVerdicts.size >= MAX_REMEMBERED_SUFFIXES) suffixVerdicts.clear();
+  suffixVerdicts.set(suffix, verdict);
+  return verdict;
+}
+
+function judgeUpnSuffix(suffix: string): string | undefined {
+  let domain = trimSurroundingWhitespace(suffix);
+  if (domain.startsWith("@")) domain = domain.slice(1);
+  while (domain.endsWith(".")) domain = domain.slice(0, -1);
+  const blocking = [...domainProblems(domain), ...valueProblems(domain)].some((problem) => problem.severity === "error");
+  return blocking ? undefined : domain;
+}
+
+/** NetBIOS names are compared without regard to case, so the map is keyed by the upper-case name. */
+export function normalizeNetBiosName(name: string): string {
+  return trimSurroundingWhitespace(name).toUpperCase();
+}
+
+const NO_DOMAIN_SUFFIXES: ReadonlyMap<string, string> = new Map();
+
+function resolveDomainSuffixes(map: unknown): ReadonlyMap<string, string> {
+  if (typeof map !== "object" || map === null) return NO_DOMAIN_SUFFIXES;
+  const resolved = new Map<string, string>();
+  for (const [name, suffix] of Object.entries(map as Record<string, unknown>)) {
+    const key = normalizeNetBiosName(name);
+    const domain = normalizeUpnSuffix(suffix);
+    if (key !== "" && domain !== undefined) resolved.set(key, domain);
+  }
+  return resolved;
+}
+
+export function resolveOptions(options: ValidationOptions | null | undefined): ResolvedOptions {
+  const given = options ?? {};
+  return {
+    defaultUpnSuffix: normalizeUpnSuffix(given.defaultUpnSuffix),
+    domainSuffixes: resolveDomainSuffixes(given.domainSuffixes),
+    target: given.target === "entra" ? "entra" : "exchange",
+    required: given.required !== false,
+  };
+}

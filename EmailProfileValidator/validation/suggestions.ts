@@ -1,0 +1,71 @@
+import type { ResolvedOptions } from "./options";
+import { isLocalMachine, type Shape } from "./shape";
+import type { Problem, Suggestion } from "./types";
+
+/** Says whether a candidate may be offered: a UPN that passes with no error and needs no clean-up. */
+export type CandidateCheck = (candidate: string) => boolean;
+
+/** "CONTOSO" → "contoso.com", the KB article's own example; a name that already has a dot is kept. */
+export function guessSuffixFromNetBios(netBios: string): string {
+  const lower = netBios.toLowerCase();
+  return lower.includes(".") ? lower : lower + ".com";
+}
+
+function suffixForDownLevel(shape: Extract<Shape, { kind: "downlevel" }>, options: ResolvedOptions): Suggestion | undefined {
+  const mapped = options.domainSuffixes.get(shape.domain.toUpperCase());
+  if (mapped) return { value: `${shape.account}@${mapped}`, source: "domainMap" };
+  if (options.defaultUpnSuffix) return { value: `${shape.account}@${options.defaultUpnSuffix}`, source: "defaultSuffix" };
+  if (shape.domain === "" || isLocalMachine(shape)) return undefined;
+  return { value: `${shape.account}@${guessSuffixFromNetBios(shape.domain)}`, source: "guess" };
+}
+
+/** The rewrites that the shape of the name itself points to, before any check. */
+function shapeCandidates(shape: Shape, problems: readonly Problem[], options: ResolvedOptions): Suggestion[] {
+  const defaultSuffix = options.defaultUpnSuffix;
+  switch (shape.kind) {
+    case "downlevel": {
+      // "CONTOSO\user@contoso.com": the account already is the UPN.
+      if (shape.account.includes("@")) return [{ value: shape.account, source: "guess" }];
+      const candidate = suffixForDownLevel(shape, options);
+      return candidate ? [candidate] : [];
+    }
+    case "bare":
+      return defaultSuffix ? [{ value: `${shape.account}@${defaultSuffix}`, source: "defaultSuffix" }] : [];
+    case "upn": {
+      const replaceDomain = problems.some((p) => p.code === "non-routable-suffix" || p.code === "missing-domain" || p.code === "missing-tld");
+      return defaultSuffix && replaceDomain ? [{ value: `${shape.local}@${defaultSuffix}`, source: "defaultSuffix" }] : [];
+    }
+    default:
+      return [];
+  }
+}
+
+function withoutRepeats(suggestions: readonly Suggestion[], input: string): Suggestion[] {
+  const seen = new Set<string>();
+  const kept: Suggestion[] = [];
+  for (const suggestion of suggestions) {
+    const key = suggestion.value.toLowerCase();
+    if (suggestion.value === input || seen.has(key)) continue;
+    seen.add(key);
+    kept.push(suggestion);
+  }
+  return kept;
+}
+
+/**
+ * Complete replacement values, best first: the cleaned value when clean-up alone is enough,
+ * otherwise what the shape points to. Only candidates that pass `isAcceptable` are offered.
+ */
+export function suggestRewrites(
+  input: string,
+  cleaned: string,
+  shape: Shape,
+  problems: readonly Problem[],
+  options: ResolvedOptions,
+  isAcceptable: CandidateCheck,
+): Suggestion[] {
+  const candidates: Suggestion[] = [];
+  if (cleaned !== input && isAcceptable(cleaned)) candidates.push({ value: cleaned, source: "cleanup" });
+  else candidates.push(...shapeCandidates(shape, problems, options).filter((c) => isAcceptable(c.value)));
+  return withoutRepeats(candidates, input);
+}
