@@ -19,6 +19,8 @@ export class EmailProfileValidator implements ComponentFramework.ReactControl<II
   private currentValue = "";
   /** Values sent to the platform that it has not yet echoed back through updateView. */
   private unechoed: string[] = [];
+  /** The bound value as the platform last gave it, to tell a change there from a repeat. */
+  private lastPlatformValue = "";
   private valueRevision = 0;
   private destroyed = false;
 
@@ -26,6 +28,7 @@ export class EmailProfileValidator implements ComponentFramework.ReactControl<II
     this.notifyOutputChanged = notifyOutputChanged;
     this.translate = createTranslator((key) => context.resources.getString(key));
     this.currentValue = context.parameters.userName.raw ?? "";
+    this.lastPlatformValue = this.currentValue;
     this.directory = EmailProfileValidator.directoryFor(context);
   }
 
@@ -66,10 +69,13 @@ export class EmailProfileValidator implements ComponentFramework.ReactControl<II
   };
 
   /**
-   * The platform echoes each value we report, possibly late while the admin types on; only a value
-   * that is not such an echo was pushed by the platform (record refresh, form script) and replaces ours.
+   * updateView repeats the platform's value for many reasons (layout, other properties), and echoes
+   * each value we report, possibly late while the admin types on. Only a value that is new on the
+   * platform's side and is not such an echo was pushed (record refresh, form script) and replaces ours.
    */
   private takePlatformValue(incoming: string): void {
+    if (incoming === this.lastPlatformValue) return;
+    this.lastPlatformValue = incoming;
     const echoAt = this.unechoed.indexOf(incoming);
     if (echoAt >= 0) {
       this.unechoed.splice(0, echoAt + 1);

@@ -39,6 +39,11 @@ interface IUndoState {
   applied: string;
 }
 
+/** Lets tests and form scripts find the control's root. */
+export const ROOT_CLASS_NAME = "email-profile-validator";
+/** Form fields read left to right whatever the host page's own alignment. */
+const rootClass = mergeStyles(ROOT_CLASS_NAME, { textAlign: "start" });
+
 const liveRegionClass = mergeStyles(hiddenContentStyle);
 
 /** Announces text politely, and only when it changes, so an unchanged verdict is not read again per keystroke. */
@@ -51,7 +56,7 @@ function LiveRegion({ id, text }: { id: string; text: string }): React.ReactElem
 }
 
 function MaskedField({ label }: { label: string }): React.ReactElement {
-  return <TextField value={MASK} readOnly ariaLabel={label} />;
+  return <TextField value={MASK} readOnly ariaLabel={label} className={rootClass} />;
 }
 
 export function EmailProfileValidatorControl(props: IEmailProfileValidatorProps): React.ReactElement {
@@ -147,7 +152,7 @@ function UserNameEditor(props: IEmailProfileValidatorProps): React.ReactElement 
 
   const hasError = advice.severity === "error";
   return (
-    <Stack tokens={{ childrenGap: 4 }}>
+    <Stack tokens={{ childrenGap: 4 }} className={rootClass}>
       <TextField
         componentRef={inputRef}
         value={text}

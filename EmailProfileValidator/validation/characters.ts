@@ -30,9 +30,10 @@ export function isInvisible(code: number): boolean {
 /** The same set as `isInvisible`. */
 export const INVISIBLE: CharacterClass = /[\u00a0\u00ad\ufeff\u200b-\u200f\u2060-\u2064]/gu;
 
-export const NON_ASCII: CharacterClass = /[^\u0000-\u007f]/gu;
+export const NON_ASCII: CharacterClass = /[\u{80}-\u{10ffff}]/gu;
 
 /** Valid in an SMTP address only when quoted, so never in a user name. */
+// eslint-disable-next-line no-control-regex -- control characters are among what this class exists to find.
 export const FORBIDDEN_IN_LOCAL_PART: CharacterClass = /[ "(),:;<>[\]\\\u0000-\u001f\u007f]/gu;
 
 /** Valid in SMTP, rejected by Microsoft Entra ID in a UPN's local part. */

@@ -1,0 +1,139 @@
+/**
+ * @jest-environment node
+ */
+import * as fs from "fs";
+import * as path from "path";
+import type { Browser, Locator, Page } from "playwright-core";
+import { buildControl, launchBrowser, preparePage, ROOT, startHarness, type IHarness, type IPageLog } from "./harness";
+
+const RESULTS = path.join(ROOT, "test-results");
+const AXE_SOURCE = fs.readFileSync(require.resolve("axe-core/axe.min.js"), "utf8");
+
+let harness: IHarness | undefined;
+let browser: Browser | undefined;
+let page: Page;
+let log: IPageLog;
+
+function dataInput(property: string): Locator {
+  return page.locator("#accordion__panel-data_inputs > div > div").filter({ has: page.getByText(property, { exact: true }) }).locator("input").first();
+}
+
+const field = (): Locator => page.locator(".email-profile-validator input").first();
+const adviceBar = (): Locator => page.locator(".email-profile-validator .ms-MessageBar");
+
+/** Sets a harness Data Inputs box the way a person would: select all, type, leave the box. */
+async function setDataInput(property: string, value: string): Promise<void> {
+  const box = dataInput(property);
+  await box.fill(value);
+  await box.press("Tab");
+}
+
+async function axeViolations(): Promise<string[]> {
+  if (!(await page.evaluate(() => "axe" in window))) await page.addScriptTag({ content: AXE_SOURCE });
+  return page.evaluate(async () => {
+    const axe = (window as unknown as { axe: { run: (context: unknown, options: unknown) => Promise<{ violations: { id: string; nodes: { target: unknown }[] }[] }> } }).axe;
+    const result = await axe.run({ include: [[".email-profile-validator"]] }, { resultTypes: ["violations"] });
+    return result.violations.map((v) => `${v.id}: ${JSON.stringify(v.nodes.map((n) => n.target))}`);
+  });
+}
+
+async function screenshot(name: string): Promise<void> {
+  await page.screenshot({ path: path.join(RESULTS, `${name}.png`), clip: { x: 0, y: 0, width: 1100, height: 320 } });
+}
+
+beforeAll(async () => {
+  fs.mkdirSync(RESULTS, { recursive: true });
+  buildControl();
+  harness = await startHarness();
+  browser = await launchBrowser();
+  page = await browser.newPage({ viewport: { width: 1400, height: 900 } });
+  page.setDefaultTimeout(10_000);
+  log = await preparePage(page);
+  await page.goto(harness.url);
+  await field().waitFor();
+  // A profile that authenticates with the credentials typed here, with no suffixes configured.
+  await setDataInput("credentialRetrieval", "1");
+  await setDataInput("defaultUpnSuffix", "");
+  await setDataInput("domainSuffixes", "");
+  await setDataInput("userName", "");
+}, 120_000);
+
+afterAll(async () => {
+  await browser?.close();
+  await harness?.stop();
+});
+
+describe("the control in Microsoft's PCF test harness, in Chromium", () => {
+  it("warns about a down-level name on the keystroke that types the backslash", async () => {
+    await field().click();
+    await field().pressSequentially("contoso\\");
+    // No waiting for the pause: this advice is due at once.
+    await expect(adviceBar().textContent({ timeout: 300 })).resolves.toContain("is a Windows log-on name");
+    await field().pressSequentially("user");
+    await page.getByRole("button", { name: "Use user@contoso.com" }).waitFor();
+    expect(await adviceBar().textContent()).toContain("“contoso\\user” is a Windows log-on name");
+    expect(await page.getByRole("link", { name: /KB 3214326/ }).getAttribute("href")).toBe("https://support.microsoft.com/help/3214326");
+    expect(await axeViolations()).toEqual([]);
+    await screenshot("1-downlevel-warning");
+  });
+
+  it("rewrites to the UPN in one click, and the platform receives it", async () => {
+    await page.getByRole("button", { name: "Use user@contoso.com" }).click();
+    expect(await field().inputValue()).toBe("user@contoso.com");
+    await page.waitForFunction(() => document.activeElement?.closest(".email-profile-validator") !== null);
+    await expectDataInput("userName", "user@contoso.com");
+    expect(await axeViolations()).toEqual([]);
+    await screenshot("2-rewritten-with-undo");
+  });
+
+  it("Undo restores exactly what was typed", async () => {
+    await page.getByRole("button", { name: /^Undo/ }).click();
+    expect(await field().inputValue()).toBe("contoso\\user");
+    await expectDataInput("userName", "contoso\\user");
+  });
+
+  it("shows no bar at all for a correct UPN", async () => {
+    await field().fill("");
+    await field().pressSequentially("user@contoso.com");
+    await field().press("Tab");
+    await page.waitForTimeout(900);
+    expect(await adviceBar().count()).toBe(0);
+    expect(await field().getAttribute("aria-invalid")).toBe("false");
+    expect(await axeViolations()).toEqual([]);
+    await screenshot("3-valid");
+  });
+
+  it("offers to clean up a pasted value with a space and a zero-width space, and cleans it", async () => {
+    await field().fill(" user@contoso.com\u200b");
+    await page.getByRole("button", { name: "Clean up to user@contoso.com" }).waitFor();
+    expect(await adviceBar().textContent()).toContain("invisible characters (U+200B)");
+    expect(await field().getAttribute("aria-invalid")).toBe("true");
+    expect(await axeViolations()).toEqual([]);
+    await screenshot("4-cleanup-offered");
+    await page.getByRole("button", { name: "Clean up to user@contoso.com" }).click();
+    expect(await field().inputValue()).toBe("user@contoso.com");
+    await expectDataInput("userName", "user@contoso.com");
+  });
+
+  it("takes a value pushed by the platform", async () => {
+    await setDataInput("userName", "fabrikam\\jdoe");
+    await page.waitForFunction(() => (document.querySelector(".email-profile-validator input") as HTMLInputElement | null)?.value === "fabrikam\\jdoe");
+    await page.getByRole("button", { name: "Use jdoe@fabrikam.com" }).waitFor();
+  });
+
+  it("logged no errors in the page", () => {
+    expect(log.errors).toEqual([]);
+  });
+});
+
+async function expectDataInput(property: string, value: string): Promise<void> {
+  await page.waitForFunction(
+    ([name, expected]) => {
+      const blocks = Array.from(document.querySelectorAll("#accordion__panel-data_inputs > div > div"));
+      const block = blocks.find((b) => b.textContent?.includes(name));
+      return block?.querySelector("input")?.value === expected;
+    },
+    [property, value],
+    { timeout: 5000 },
+  );
+}

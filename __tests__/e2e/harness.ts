@@ -1,0 +1,136 @@
+import { spawn, spawnSync, type ChildProcess } from "child_process";
+import * as fs from "fs";
+import * as path from "path";
+import { chromium, type Browser, type LaunchOptions, type Page } from "playwright-core";
+
+export const ROOT = path.resolve(__dirname, "../..");
+const CODE_PATH = "out/controls/EmailProfileValidator";
+const PCF_START = path.join(ROOT, "node_modules/pcf-start/bin/pcf-start.js");
+
+/** The harness's index.html loads React from unpkg.com; these machines cannot reach it, so it is served from node_modules. */
+const UMD_FILES: Record<string, string> = {
+  "https://unpkg.com/react@16.14.0/umd/react.development.js": "node_modules/react/umd/react.development.js",
+  "https://unpkg.com/react-dom@16.14.0/umd/react-dom.development.js": "node_modules/react-dom/umd/react-dom.development.js",
+};
+
+const CHROMIUM_FLAGS = [
+  "--headless",
+  "--no-sandbox",
+  "--disable-gpu",
+  "--disable-background-networking",
+  "--disable-component-update",
+  "--disable-sync",
+  "--no-first-run",
+  "--disable-quic",
+];
+
+const TELEMETRY_OFF = { ...process.env, PP_TOOLS_TELEMETRY_OPTOUT: "1" };
+
+/** Builds the control as `npm run build` does; pcf-scripts exits 0 even when it fails, so its last word is read. */
+export function buildControl(): void {
+  const result = spawnSync(process.execPath, [path.join(ROOT, "node_modules/pcf-scripts/bin/pcf-scripts.js"), "build"], {
+    cwd: ROOT,
+    env: TELEMETRY_OFF,
+    encoding: "utf8",
+  });
+  if (result.status !== 0 || !result.stdout.includes("[build] Succeeded")) throw new Error(`pcf-scripts build failed:\n${result.stdout}\n${result.stderr}`);
+}
+
+/** Chromium from CHROMIUM_PATH, else Debian's, else an installed Edge or Chrome; never a download. */
+export async function launchBrowser(): Promise<Browser> {
+  const candidates: LaunchOptions[] = [];
+  const explicit = process.env.CHROMIUM_PATH;
+  if (explicit) candidates.push({ executablePath: explicit });
+  if (fs.existsSync("/usr/bin/chromium")) candidates.push({ executablePath: "/usr/bin/chromium" });
+  candidates.push({ channel: "msedge" }, { channel: "chrome" });
+  const failures: string[] = [];
+  for (const candidate of candidates) {
+    try {
+      return await chromium.launch({ ...candidate, args: CHROMIUM_FLAGS });
+    } catch (error) {
+      failures.push(`${candidate.executablePath ?? candidate.channel}: ${(error as Error).message.split("\n")[0]}`);
+    }
+  }
+  throw new Error(
+    "No browser for the end-to-end tests. Install Chromium (Debian/Ubuntu: `sudo apt-get install -y chromium`), " +
+      "or install Microsoft Edge or Google Chrome, or set CHROMIUM_PATH to a Chromium executable.\n" +
+      failures.join("\n"),
+  );
+}
+
+export interface IHarness {
+  url: string;
+  stop(): Promise<void>;
+}
+
+/** Starts Microsoft's PCF test harness; browser-sync moves to the next free port when 8181 is taken. */
+export function startHarness(): Promise<IHarness> {
+  const child: ChildProcess = spawn(process.execPath, [PCF_START, "--codePath", CODE_PATH], {
+    cwd: ROOT,
+    env: TELEMETRY_OFF,
+    detached: true,
+    stdio: ["ignore", "pipe", "pipe"],
+  });
+  const stop = (): Promise<void> =>
+    new Promise((resolve) => {
+      if (child.exitCode !== null || child.pid === undefined) return resolve();
+      child.once("exit", () => resolve());
+      try {
+        process.kill(-child.pid, "SIGTERM");
+      } catch {
+        resolve();
+      }
+    });
+  return new Promise((resolve, reject) => {
+    let output = "";
+    const timer = setTimeout(() => {
+      void stop().then(() => reject(new Error(`The harness did not start within 30 s:\n${output}`)));
+    }, 30_000);
+    const onData = (chunk: Buffer): void => {
+      output += chunk.toString();
+      const local = /Local: (http:\/\/localhost:\d+)/.exec(output);
+      if (local) {
+        clearTimeout(timer);
+        resolve({ url: local[1], stop });
+      }
+    };
+    child.stdout?.on("data", onData);
+    child.stderr?.on("data", onData);
+    child.once("exit", (code) => {
+      clearTimeout(timer);
+      reject(new Error(`The harness exited with ${code}:\n${output}`));
+    });
+  });
+}
+
+export interface IPageLog {
+  errors: string[];
+}
+
+/**
+ * Serves the harness's two unpkg scripts from node_modules, blocks every other outside request
+ * (the Segoe UI and icon fonts), and serves the 1033 strings for every resx: the harness merges all
+ * resx files into one table in whatever order they load, where the platform picks the user's language.
+ */
+export async function preparePage(page: Page): Promise<IPageLog> {
+  const log: IPageLog = { errors: [] };
+  const english = fs.readFileSync(path.join(ROOT, CODE_PATH, "strings/EmailProfileValidator.1033.resx"), "utf8");
+  await page.route("**/*", async (route) => {
+    const url = route.request().url();
+    const local = UMD_FILES[url];
+    if (local) return route.fulfill({ path: path.join(ROOT, local), contentType: "application/javascript" });
+    if (/\/strings\/EmailProfileValidator\.\d+\.resx$/.test(url)) return route.fulfill({ body: english, contentType: "text/xml" });
+    if (url.startsWith("http://localhost")) return route.continue();
+    return route.abort("blockedbyclient");
+  });
+  page.on("pageerror", (error) => log.errors.push(`pageerror: ${error.message}`));
+  page.on("console", (message) => {
+    if (message.type() !== "error") return;
+    const text = message.text();
+    // Requests this test blocks on purpose (web fonts), and the harness's own empty width/height boxes.
+    if (text.includes("net::ERR_BLOCKED_BY_CLIENT")) return;
+    if (text.includes("is an invalid value for the `%s` css style property")) return;
+    log.errors.push(`console: ${text}`);
+  });
+  return log;
+}
