@@ -117,7 +117,7 @@ describe("the control in Microsoft's PCF test harness, in Chromium", () => {
 
   it("takes a value pushed by the platform", async () => {
     await setDataInput("userName", "fabrikam\\jdoe");
-    await page.waitForFunction(() => (document.querySelector(".email-profile-validator input") as HTMLInputElement | null)?.value === "fabrikam\\jdoe");
+    await page.waitForFunction(() => document.querySelector<HTMLInputElement>(".email-profile-validator input")?.value === "fabrikam\\jdoe");
     await page.getByRole("button", { name: "Use jdoe@fabrikam.com" }).waitFor();
   });
 
