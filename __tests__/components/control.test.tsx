@@ -1,0 +1,238 @@
+import { act, fireEvent, screen, within } from "@testing-library/react";
+import { ADVICE_DELAY_MS, MASK } from "../../EmailProfileValidator/components/EmailProfileValidatorControl";
+import { KB_3214326_URL } from "../../EmailProfileValidator/components/AdviceBar";
+import { renderControl } from "./renderControl";
+
+beforeEach(() => jest.useFakeTimers());
+afterEach(() => jest.useRealTimers());
+
+const advice = (): HTMLElement | null => document.querySelector(".ms-MessageBar");
+
+describe("the field", () => {
+  it("looks like a form text field: labelled, with the placeholder and the column's length", () => {
+    const { input } = renderControl({ maxLength: 100 });
+    expect(input()).toHaveAccessibleName("User Name");
+    expect(input()).toHaveAttribute("placeholder", "user@contoso.com");
+    expect(input()).toHaveAttribute("maxLength", "100");
+  });
+
+  it("shows the bound value and no advice when it is right", () => {
+    const { input } = renderControl({ value: "user@contoso.com" });
+    expect(input()).toHaveValue("user@contoso.com");
+    expect(advice()).toBeNull();
+    expect(input()).toHaveAttribute("aria-invalid", "false");
+  });
+
+  it("judges a value loaded with the record in full at once", () => {
+    renderControl({ value: "user@contoso" });
+    expect(advice()).toHaveTextContent("“contoso” is not a complete domain; add its ending, such as contoso.com.");
+  });
+
+  it("reports each edit to the platform, and never changes the value by itself", async () => {
+    const { user, input, props } = renderControl({ value: "contoso\\user" });
+    expect(props.onValueChange).not.toHaveBeenCalled();
+    act(() => void jest.advanceTimersByTime(5000));
+    fireEvent.blur(input());
+    expect(props.onValueChange).not.toHaveBeenCalled();
+    await user.type(input(), "x");
+    expect(props.onValueChange).toHaveBeenLastCalledWith("contoso\\userx");
+  });
+});
+
+describe("advice timing", () => {
+  it("warns about a down-level name on the keystroke that types the backslash", async () => {
+    const { user, input } = renderControl();
+    await user.type(input(), "contoso\\", { skipAutoClose: true });
+    expect(advice()).toHaveTextContent("“contoso\\” is a Windows log-on name.");
+    expect(advice()).toHaveTextContent("Test Connection fails with “The SMTP address has no mailbox associated with it”");
+  });
+
+  it("waits for a pause before saying an address is incomplete", async () => {
+    const { user, input } = renderControl();
+    await user.type(input(), "user@");
+    expect(advice()).toBeNull();
+    act(() => void jest.advanceTimersByTime(ADVICE_DELAY_MS - 100));
+    expect(advice()).toBeNull();
+    act(() => void jest.advanceTimersByTime(100));
+    expect(advice()).toHaveTextContent("Add the domain after the @, such as contoso.com.");
+  });
+
+  it("says it at once when the field loses focus", async () => {
+    const { user, input } = renderControl();
+    await user.type(input(), "user@contoso");
+    expect(advice()).toBeNull();
+    fireEvent.blur(input());
+    expect(advice()).toHaveTextContent("“contoso” is not a complete domain");
+  });
+
+  it("does not tell anyone off mid-word while a valid address is typed", async () => {
+    const { user, input } = renderControl();
+    for (const char of "first.last@contoso.com") {
+      await user.type(input(), char);
+      expect(advice()).toBeNull();
+    }
+  });
+});
+
+describe("one-click rewrite and undo", () => {
+  it("writes the suggestion, returns focus to the input, and Undo restores exactly what was there", async () => {
+    const typed = " contoso\\user\u200b";
+    const { user, input, props } = renderControl({ value: typed });
+    await user.click(screen.getByRole("button", { name: "Use user@contoso.com" }));
+    expect(input()).toHaveValue("user@contoso.com");
+    expect(props.onValueChange).toHaveBeenLastCalledWith("user@contoso.com");
+    expect(input()).toHaveFocus();
+    const status = "Changed from “ contoso\\user\u200b” to user@contoso.com.";
+    expect(screen.getByRole("button", { name: /^Undo/ }).closest(".ms-MessageBar")).toHaveTextContent(status, { normalizeWhitespace: false });
+    expect(input()).toHaveAccessibleDescription(status);
+
+    await user.click(screen.getByRole("button", { name: `Undo: restore “${typed}”` }));
+    expect(input()).toHaveValue(typed);
+    expect(props.onValueChange).toHaveBeenLastCalledWith(typed);
+    expect(input()).toHaveFocus();
+    expect(screen.queryByRole("button", { name: /^Undo/ })).toBeNull();
+  });
+
+  it("drops Undo once the admin types again", async () => {
+    const { user, input } = renderControl({ value: "contoso\\user" });
+    await user.click(screen.getByRole("button", { name: "Use user@contoso.com" }));
+    await user.type(input(), "x");
+    expect(screen.queryByRole("button", { name: /^Undo/ })).toBeNull();
+  });
+
+  it("offers Clean up when clean-up alone is needed", async () => {
+    const { user, input } = renderControl({ value: "mailto:user@contoso.com" });
+    expect(advice()).toHaveTextContent("Only the address belongs here, without “mailto:”");
+    await user.click(screen.getByRole("button", { name: "Clean up to user@contoso.com" }));
+    expect(input()).toHaveValue("user@contoso.com");
+  });
+
+  it("puts further suggestions in a menu, each saying where it comes from", async () => {
+    const { user } = renderControl({ value: "CONTOSO\\jdoe", settings: { defaultUpnSuffix: "contoso.com" }, directory: staticDirectory(["john.doe@contoso.com"]) });
+    act(() => void jest.advanceTimersByTime(1000));
+    await act(async () => Promise.resolve());
+    expect(screen.getByRole("button", { name: "Use john.doe@contoso.com" })).toBeInTheDocument();
+    await user.click(screen.getByRole("button", { name: "More suggestions" }));
+    const item = screen.getByRole("menuitem", { name: /jdoe@contoso\.com/ });
+    expect(within(item).getByText("default suffix")).toBeInTheDocument();
+  });
+
+  it("labels a guessed domain as a guess", () => {
+    renderControl({ value: "contoso\\user" });
+    expect(screen.getByRole("button", { name: "Use user@contoso.com" })).toHaveAttribute("title", "likely — check the domain");
+  });
+
+  it("links the down-level case to Microsoft KB 3214326", () => {
+    renderControl({ value: "contoso\\user" });
+    const link = screen.getByRole("link", { name: /KB 3214326/ });
+    expect(link).toHaveAttribute("href", KB_3214326_URL);
+    expect(link).toHaveAttribute("target", "_blank");
+  });
+});
+
+describe("states", () => {
+  it("read-only: the value and the advice, but nothing to click", () => {
+    const { input } = renderControl({ value: "contoso\\user", readOnly: true });
+    expect(input()).toHaveAttribute("readonly");
+    expect(advice()).toHaveTextContent("is a Windows log-on name");
+    expect(screen.queryByRole("button")).toBeNull();
+  });
+
+  it("masked: the mask, no advice, no look-ups", () => {
+    const lookUp = jest.fn();
+    const { input } = renderControl({ value: "contoso\\user", masked: true, directory: { lookUp } });
+    expect(input()).toHaveValue(MASK);
+    expect(input()).toHaveAttribute("readonly");
+    act(() => void jest.advanceTimersByTime(5000));
+    expect(advice()).toBeNull();
+    expect(lookUp).not.toHaveBeenCalled();
+  });
+
+  it("a value pushed by the platform replaces what is shown and drops Undo", async () => {
+    const { user, input, update } = renderControl({ value: "contoso\\user" });
+    await user.click(screen.getByRole("button", { name: "Use user@contoso.com" }));
+    update({ value: "fabrikam\\jdoe", valueRevision: 1 });
+    expect(input()).toHaveValue("fabrikam\\jdoe");
+    expect(screen.queryByRole("button", { name: /^Undo/ })).toBeNull();
+    expect(screen.getByRole("button", { name: "Use jdoe@fabrikam.com" })).toBeInTheDocument();
+  });
+});
+
+describe("configuration", () => {
+  it("maps NetBIOS domains, in any case, tolerating spaces and a trailing semicolon", () => {
+    renderControl({ value: "fabrikam\\jdoe", settings: { domainSuffixes: " CONTOSO=contoso.com; Fabrikam = fabrikam.co.uk ;" } });
+    expect(screen.getByRole("button", { name: "Use jdoe@fabrikam.co.uk" })).toHaveAttribute("title", "configured domain");
+  });
+
+  it("names a malformed entry and applies the rest", () => {
+    renderControl({ value: "contoso\\jdoe", settings: { domainSuffixes: "CONTOSO=contoso.com;FABRIKAM;NW=not a domain" } });
+    expect(advice()).toHaveTextContent("The Domain suffixes entry “FABRIKAM” is not NETBIOS=domain.com, so it is not used.");
+    expect(advice()).toHaveTextContent("The Domain suffixes entry “NW=not a domain”");
+    expect(screen.getByRole("button", { name: "Use jdoe@contoso.com" })).toHaveAttribute("title", "configured domain");
+  });
+
+  it("names a default suffix that is not a domain, and never suggests with it", () => {
+    renderControl({ value: "jdoe", settings: { defaultUpnSuffix: "contoso" } });
+    expect(advice()).toHaveTextContent("The Default UPN suffix setting “contoso” is not a domain name");
+    expect(screen.queryByRole("button", { name: /^Use/ })).toBeNull();
+  });
+
+  it("applies Microsoft Entra ID's rules for Exchange Online (Hybrid)", () => {
+    renderControl({ value: "john+crm@contoso.com", settings: { serverType: 3 } });
+    expect(advice()).toHaveTextContent("Microsoft Entra ID does not allow “+” before the @");
+    expect(screen.getByRole("textbox")).toHaveAttribute("aria-invalid", "true");
+  });
+
+  it("only warns about Entra's rules for Exchange Server", () => {
+    renderControl({ value: "john+crm@contoso.com", settings: { serverType: 0 } });
+    expect(screen.getByRole("textbox")).toHaveAttribute("aria-invalid", "false");
+  });
+
+  it("says the name is not used when the profile authenticates another way, with no errors", () => {
+    renderControl({ value: "contoso\\user", settings: { credentialRetrieval: 2 } });
+    expect(advice()).toHaveTextContent("This profile does not use this user name");
+    expect(advice()).not.toHaveTextContent("Windows log-on name");
+    expect(screen.getByRole("textbox")).toHaveAttribute("aria-invalid", "false");
+  });
+});
+
+describe("accessibility", () => {
+  it("marks errors with aria-invalid and ties the advice to the input", () => {
+    const { input } = renderControl({ value: "contoso\\user" });
+    expect(input()).toHaveAttribute("aria-invalid", "true");
+    expect(input()).toHaveAccessibleDescription(/is a Windows log-on name/);
+  });
+
+  it("announces through a polite live region, and not again for an unchanged verdict", async () => {
+    const { user, input } = renderControl({ value: "us er@contoso.co" });
+    const live = document.getElementById(input().getAttribute("aria-describedby") ?? "");
+    expect(live).toHaveAttribute("aria-live", "polite");
+    const mutations: MutationRecord[] = [];
+    const observer = new MutationObserver((records) => mutations.push(...records));
+    observer.observe(live!, { childList: true, characterData: true, subtree: true });
+    await user.type(input(), "m");
+    observer.disconnect();
+    expect(live).toHaveTextContent("The part before the @ holds characters an address cannot have: space.");
+    expect(mutations).toEqual([]);
+  });
+
+  it("reaches every action from the keyboard", async () => {
+    const { user, input } = renderControl({ value: "contoso\\user" });
+    input().focus();
+    await user.tab();
+    expect(screen.getByRole("button", { name: "Use user@contoso.com" })).toHaveFocus();
+    await user.tab();
+    expect(screen.getByRole("link", { name: /KB 3214326/ })).toHaveFocus();
+    await user.keyboard("{Shift>}{Tab}{/Shift}");
+    await user.keyboard("{Enter}");
+    expect(input()).toHaveValue("user@contoso.com");
+    await user.tab();
+    expect(screen.getByRole("button", { name: /^Undo/ })).toHaveFocus();
+    await user.keyboard(" ");
+    expect(input()).toHaveValue("contoso\\user");
+  });
+});
+
+function staticDirectory(suggestions: string[]) {
+  return { lookUp: jest.fn(() => Promise.resolve({ status: "found" as const, mailboxes: [], suggestions })) };
+}

@@ -1,0 +1,168 @@
+import { createDirectory, odataStringLiteral, DEFAULT_TIMEOUT_MS } from "../../EmailProfileValidator/directory";
+import { filterOf, recordingWebApi, rows } from "./fakeWebApi";
+
+describe("queries", () => {
+  it("asks for the mailbox with exactly this address", async () => {
+    const webApi = recordingWebApi({ mailbox: rows({ name: "Jane Doe", emailaddress: "jane@contoso.com" }) });
+    const finding = await createDirectory(webApi).lookUp("jane@contoso.com");
+    expect(webApi.queries).toEqual([
+      { entity: "mailbox", options: "?$select=name,emailaddress&$filter=emailaddress eq 'jane%40contoso.com'&$top=5" },
+    ]);
+    expect(finding).toEqual({ status: "found", mailboxes: [{ name: "Jane Doe", emailaddress: "jane@contoso.com" }], suggestions: [] });
+  });
+
+  it("says notFound when no mailbox has the address", async () => {
+    const finding = await createDirectory(recordingWebApi()).lookUp("nobody@contoso.com");
+    expect(finding).toEqual({ status: "notFound", mailboxes: [], suggestions: [] });
+  });
+
+  it("asks about the cleaned address, not what was pasted", async () => {
+    const webApi = recordingWebApi();
+    await createDirectory(webApi).lookUp(" <jane@contoso.com>\u200b");
+    expect(filterOf(webApi.queries[0])).toBe("emailaddress eq 'jane@contoso.com'");
+  });
+
+  it("looks a down-level name up by log-on name, by UPN prefix and by mailbox address prefix", async () => {
+    const webApi = recordingWebApi();
+    await createDirectory(webApi).lookUp("CONTOSO\\jdoe");
+    expect(webApi.queries.map((q) => [q.entity, filterOf(q)])).toEqual([
+      ["systemuser", "domainname eq 'CONTOSO\\jdoe'"],
+      ["systemuser", "startswith(domainname,'jdoe@')"],
+      ["mailbox", "startswith(emailaddress,'jdoe@')"],
+    ]);
+  });
+
+  it("looks slash and bare names up by account", async () => {
+    const slash = recordingWebApi();
+    await createDirectory(slash).lookUp("contoso/jdoe");
+    expect(slash.queries.map(filterOf)).toEqual(["domainname eq 'contoso\\jdoe'", "startswith(domainname,'jdoe@')", "startswith(emailaddress,'jdoe@')"]);
+    const bare = recordingWebApi();
+    await createDirectory(bare).lookUp("jdoe");
+    expect(bare.queries.map(filterOf)).toEqual(["startswith(domainname,'jdoe@')", "startswith(emailaddress,'jdoe@')"]);
+  });
+
+  it("asks nothing about values it cannot help with", async () => {
+    const webApi = recordingWebApi();
+    const directory = createDirectory(webApi);
+    for (const value of ["", "user@contoso", "a@b@c.com", ".\\admin", "contoso\\", "a@contoso.com; b@contoso.com"]) {
+      expect(await directory.lookUp(value)).toEqual({ status: "unknown", mailboxes: [], suggestions: [] });
+    }
+    expect(webApi.queries).toEqual([]);
+  });
+});
+
+describe("OData literals", () => {
+  it.each([
+    ["o'neil@contoso.com", "emailaddress eq 'o''neil@contoso.com'"],
+    ["john+crm@contoso.com", "emailaddress eq 'john+crm@contoso.com'"],
+    ["a&b@contoso.com", "emailaddress eq 'a&b@contoso.com'"],
+    ["a#b@contoso.com", "emailaddress eq 'a#b@contoso.com'"],
+    ["a%20b@contoso.com", "emailaddress eq 'a%20b@contoso.com'"],
+  ])("%s round-trips", async (address, filter) => {
+    const webApi = recordingWebApi();
+    await createDirectory(webApi).lookUp(address);
+    expect(filterOf(webApi.queries[0])).toBe(filter);
+    // Nothing in the value can end the $filter parameter or start another.
+    expect(webApi.queries[0].options.split("&").map((part) => part.split("=")[0])).toEqual(["?$select", "$filter", "$top"]);
+  });
+
+  it("keeps an injection attempt a literal", async () => {
+    const webApi = recordingWebApi();
+    await createDirectory(webApi).lookUp("CONTOSO\\x' or 1 eq 1");
+    expect(filterOf(webApi.queries[0])).toBe("domainname eq 'CONTOSO\\x'' or 1 eq 1'");
+    expect(odataStringLiteral("x' or 1 eq 1")).toBe("'x''%20or%201%20eq%201'");
+  });
+});
+
+describe("suggestions from the directory", () => {
+  it("offers every address found, valid ones only, each once whatever its case, at most five", async () => {
+    const webApi = recordingWebApi({
+      systemuser: rows(
+        { fullname: "J Doe", domainname: "CONTOSO\\jdoe", internalemailaddress: "John.Doe@contoso.com" },
+        { fullname: "J Doe (online)", domainname: "jdoe@contoso.com", internalemailaddress: "john.doe@CONTOSO.com" },
+        { fullname: "Bad", domainname: "jdoe@contoso", internalemailaddress: "not an address" },
+      ),
+      mailbox: rows(
+        { name: "a", emailaddress: "jdoe@fabrikam.com" },
+        { name: "b", emailaddress: "jdoe@northwind.com" },
+        { name: "c", emailaddress: "jdoe@adventure-works.com" },
+        { name: "d", emailaddress: "jdoe@tailspin.com" },
+      ),
+    });
+    const finding = await createDirectory(webApi).lookUp("CONTOSO\\jdoe");
+    expect(finding.status).toBe("found");
+    expect(finding.suggestions).toEqual(["John.Doe@contoso.com", "jdoe@contoso.com", "jdoe@fabrikam.com", "jdoe@northwind.com", "jdoe@adventure-works.com"]);
+  });
+
+  it("says notFound when nothing valid turns up", async () => {
+    const finding = await createDirectory(recordingWebApi({ systemuser: rows({ domainname: "CONTOSO\\jdoe" }) })).lookUp("CONTOSO\\jdoe");
+    expect(finding).toEqual({ status: "notFound", mailboxes: [], suggestions: [] });
+  });
+});
+
+describe("cache", () => {
+  it("asks once per distinct value, whatever its case", async () => {
+    const webApi = recordingWebApi();
+    const directory = createDirectory(webApi);
+    await directory.lookUp("jane@contoso.com");
+    await directory.lookUp("Jane@Contoso.com");
+    await Promise.all([directory.lookUp("bob@contoso.com"), directory.lookUp("bob@contoso.com")]);
+    expect(webApi.queries).toHaveLength(2);
+  });
+});
+
+describe("failures mean 'could not check', never a throw", () => {
+  it.each([
+    ["403", new Error("Principal user is missing prvReadMailbox privilege")],
+    ["network", new TypeError("Failed to fetch")],
+    ["null payload", null],
+    ["odd payload", { value: [] }],
+    ["entities not an array", { entities: "nope" }],
+  ])("%s", async (_name, answer) => {
+    await expect(createDirectory(recordingWebApi({ mailbox: answer })).lookUp("jane@contoso.com")).resolves.toEqual({
+      status: "unknown",
+      mailboxes: [],
+      suggestions: [],
+    });
+  });
+
+  it("a Web API that throws on use", async () => {
+    const throwing = {
+      retrieveMultipleRecords: () => {
+        throw new Error("Not implemented in this host");
+      },
+    };
+    await expect(createDirectory(throwing).lookUp("jane@contoso.com")).resolves.toMatchObject({ status: "unknown" });
+  });
+
+  it("a call that hangs times out after 5 s by default", async () => {
+    jest.useFakeTimers();
+    try {
+      const pending = createDirectory(recordingWebApi({ mailbox: "hang" })).lookUp("jane@contoso.com");
+      let settled = false;
+      void pending.then(() => (settled = true));
+      await jest.advanceTimersByTimeAsync(DEFAULT_TIMEOUT_MS - 1);
+      expect(settled).toBe(false);
+      await jest.advanceTimersByTimeAsync(1);
+      await expect(pending).resolves.toMatchObject({ status: "unknown" });
+    } finally {
+      jest.useRealTimers();
+    }
+  });
+
+  it("honours a shorter time-out", async () => {
+    jest.useFakeTimers();
+    try {
+      const pending = createDirectory(recordingWebApi({ mailbox: "hang" }), { timeoutMs: 100 }).lookUp("jane@contoso.com");
+      await jest.advanceTimersByTimeAsync(100);
+      await expect(pending).resolves.toMatchObject({ status: "unknown" });
+    } finally {
+      jest.useRealTimers();
+    }
+  });
+
+  it("keeps what answered when one of several queries fails", async () => {
+    const webApi = recordingWebApi({ systemuser: new Error("403"), mailbox: rows({ name: "J", emailaddress: "jdoe@contoso.com" }) });
+    await expect(createDirectory(webApi).lookUp("CONTOSO\\jdoe")).resolves.toMatchObject({ status: "found", suggestions: ["jdoe@contoso.com"] });
+  });
+});
