@@ -24,7 +24,7 @@ export function recordingWebApi(answers: Partial<Record<"mailbox" | "systemuser"
 }
 
 export function rows(...entities: Record<string, unknown>[]): ComponentFramework.WebApi.RetrieveMultipleResponse {
-  return { entities: entities as ComponentFramework.WebApi.Entity[], nextLink: "" };
+  return { entities, nextLink: "" };
 }
 
 /** The $filter of a recorded query, decoded as Dataverse will read it. */
