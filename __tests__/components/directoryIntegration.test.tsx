@@ -1,0 +1,117 @@
+import { act, screen } from "@testing-library/react";
+import { LOOKUP_DELAY_MS } from "../../EmailProfileValidator/components/EmailProfileValidatorControl";
+import { createDirectory } from "../../EmailProfileValidator/directory";
+import { recordingWebApi, rows } from "../directory/fakeWebApi";
+import { controllableDirectory, renderControl } from "./renderControl";
+
+beforeEach(() => jest.useFakeTimers());
+afterEach(() => jest.useRealTimers());
+
+const advice = (): HTMLElement | null => document.querySelector(".ms-MessageBar");
+const FOUND = { status: "found" as const, mailboxes: [{ name: "Jane Doe", emailaddress: "jane@contoso.com" }], suggestions: [] };
+const NOT_FOUND = { status: "notFound" as const, mailboxes: [], suggestions: [] };
+
+describe("look-ups from the control", () => {
+  it("typing 12 characters quickly issues one look-up, once the value settles", async () => {
+    const directory = controllableDirectory();
+    const { user, input } = renderControl({ directory });
+    // Twelve keystrokes, 50 ms apart: quicker than the look-up's wait.
+    for (const char of "jane@contoso") {
+      await user.type(input(), char);
+      act(() => void jest.advanceTimersByTime(50));
+    }
+    expect(directory.calls).toEqual([]);
+    act(() => void jest.advanceTimersByTime(LOOKUP_DELAY_MS));
+    expect(directory.calls).toEqual(["jane@contoso"]);
+  });
+
+  it("does not look the same value up twice", async () => {
+    const webApi = recordingWebApi();
+    const { user, input } = renderControl({ directory: createDirectory(webApi) });
+    await user.type(input(), "jane@contoso.com");
+    act(() => void jest.advanceTimersByTime(LOOKUP_DELAY_MS));
+    await user.type(input(), "x");
+    act(() => void jest.advanceTimersByTime(LOOKUP_DELAY_MS));
+    await user.type(input(), "{Backspace}");
+    act(() => void jest.advanceTimersByTime(LOOKUP_DELAY_MS));
+    await act(async () => Promise.resolve());
+    expect(webApi.queries.map((q) => q.options)).toHaveLength(2);
+  });
+
+  it("confirms a matching mailbox quietly, by name", async () => {
+    const directory = controllableDirectory();
+    renderControl({ value: "jane@contoso.com", directory });
+    act(() => void jest.advanceTimersByTime(LOOKUP_DELAY_MS));
+    await act(() => directory.answer("jane@contoso.com", FOUND));
+    expect(advice()).toHaveTextContent("Matches the mailbox “Jane Doe” in this environment.");
+    expect(screen.getByRole("textbox")).toHaveAttribute("aria-invalid", "false");
+  });
+
+  it("warns when no mailbox has the address, and links the KB", async () => {
+    const directory = controllableDirectory();
+    renderControl({ value: "jane@contoso.com", directory });
+    act(() => void jest.advanceTimersByTime(LOOKUP_DELAY_MS));
+    await act(() => directory.answer("jane@contoso.com", NOT_FOUND));
+    expect(advice()).toHaveTextContent("No mailbox in this environment has the address jane@contoso.com; Test Connection impersonates this address.");
+    expect(screen.getByRole("link", { name: /KB 3214326/ })).toBeInTheDocument();
+  });
+
+  it("says nothing when the directory could not be asked", async () => {
+    const directory = controllableDirectory();
+    renderControl({ value: "jane@contoso.com", directory });
+    act(() => void jest.advanceTimersByTime(LOOKUP_DELAY_MS));
+    await act(() => directory.answer("jane@contoso.com", { status: "unknown", mailboxes: [], suggestions: [] }));
+    expect(advice()).toBeNull();
+  });
+
+  it("drops an answer for a value that is no longer current", async () => {
+    const directory = controllableDirectory();
+    const { user, input } = renderControl({ value: "jane@contoso.com", directory });
+    act(() => void jest.advanceTimersByTime(LOOKUP_DELAY_MS));
+    await user.type(input(), "m");
+    await act(() => directory.answer("jane@contoso.com", NOT_FOUND));
+    expect(advice()).toBeNull();
+  });
+
+  it("puts directory addresses first", async () => {
+    const directory = controllableDirectory();
+    renderControl({ value: "CONTOSO\\jdoe", directory });
+    expect(screen.getByRole("button", { name: "Use jdoe@contoso.com" })).toBeInTheDocument();
+    act(() => void jest.advanceTimersByTime(LOOKUP_DELAY_MS));
+    await act(() => directory.answer("CONTOSO\\jdoe", { status: "found", mailboxes: [], suggestions: ["john.doe@contoso.com"] }));
+    expect(screen.getByRole("button", { name: "Use john.doe@contoso.com" })).toHaveAttribute("title", "this environment's directory");
+    expect(screen.getByRole("button", { name: "More suggestions" })).toBeInTheDocument();
+  });
+
+  it("makes no look-up when the profile does not use the name", () => {
+    const directory = controllableDirectory();
+    renderControl({ value: "jane@contoso.com", directory, settings: { credentialRetrieval: 2 } });
+    act(() => void jest.advanceTimersByTime(LOOKUP_DELAY_MS * 3));
+    expect(directory.calls).toEqual([]);
+  });
+
+  it("works with no directory at all, as in the test harness", async () => {
+    const { user, input } = renderControl();
+    await user.type(input(), "jane@contoso.com");
+    act(() => void jest.advanceTimersByTime(LOOKUP_DELAY_MS * 3));
+    expect(advice()).toBeNull();
+  });
+
+  it("unmounting with a look-up pending sets no state and leaves no rejection", async () => {
+    const errors = jest.spyOn(console, "error").mockImplementation(() => undefined);
+    const webApi = recordingWebApi({ mailbox: new Error("network down") });
+    const { unmount } = renderControl({ value: "jane@contoso.com", directory: createDirectory(webApi) });
+    act(() => void jest.advanceTimersByTime(LOOKUP_DELAY_MS));
+    unmount();
+    await act(async () => jest.runAllTimersAsync());
+    expect(errors).not.toHaveBeenCalled();
+    errors.mockRestore();
+  });
+
+  it("a real directory over a Web API shows the mailbox's name", async () => {
+    const webApi = recordingWebApi({ mailbox: rows({ name: "Shared: Sales", emailaddress: "sales@contoso.com" }) });
+    renderControl({ value: "sales@contoso.com", directory: createDirectory(webApi) });
+    await act(async () => jest.advanceTimersByTimeAsync(LOOKUP_DELAY_MS));
+    expect(advice()).toHaveTextContent("Matches the mailbox “Shared: Sales”");
+  });
+});

@@ -1,0 +1,71 @@
+import * as fs from "fs";
+import * as path from "path";
+import { XMLParser } from "fast-xml-parser";
+import { ENGLISH, createTranslator, formatText } from "../../EmailProfileValidator/components/strings";
+import { PROBLEM_CODES } from "../../EmailProfileValidator/validation";
+
+const CONTROL = path.resolve(__dirname, "../../EmailProfileValidator");
+const LANGUAGES = ["1033", "1031", "1036", "3082", "1040", "1043", "1046", "1041", "2052", "1049"];
+const parser = new XMLParser({ ignoreAttributes: false, attributeNamePrefix: "@", isArray: (name) => ["data", "resx", "property", "value"].includes(name) });
+
+function readResx(lcid: string): Record<string, string> {
+  const xml = fs.readFileSync(path.join(CONTROL, "strings", `EmailProfileValidator.${lcid}.resx`), "utf8");
+  const data = (parser.parse(xml) as { root: { data: { "@name": string; value: [string] }[] } }).root.data;
+  return Object.fromEntries(data.map((entry) => [entry["@name"], String(entry.value[0])]));
+}
+
+const placeholders = (text: string): string[] => (text.match(/\{\d\}/g) ?? []).sort();
+
+describe("localization", () => {
+  const english = readResx("1033");
+
+  it("the 1033 resx is exactly the control's English fallback", () => {
+    expect(english).toEqual(ENGLISH);
+  });
+
+  it.each(LANGUAGES)("%s has exactly the keys of 1033, with the same placeholders", (lcid) => {
+    const strings = readResx(lcid);
+    expect(Object.keys(strings).sort()).toEqual(Object.keys(english).sort());
+    for (const key of Object.keys(english)) expect([key, placeholders(strings[key])]).toEqual([key, placeholders(english[key])]);
+  });
+
+  it.each(LANGUAGES.filter((lcid) => lcid !== "1033"))("%s is a translation, not an English copy", (lcid) => {
+    const strings = readResx(lcid);
+    const copied = Object.keys(english).filter((key) => strings[key] === english[key]);
+    // Only the example address may read the same in every language.
+    expect(copied).toEqual(["Field_Placeholder"]);
+  });
+
+  it("every problem code has a sentence", () => {
+    for (const code of PROBLEM_CODES) expect(Object.keys(english)).toContain(`Problem_${code}`);
+  });
+
+  it("the manifest declares every language, and every key it names exists", () => {
+    const manifest = fs.readFileSync(path.join(CONTROL, "ControlManifest.Input.xml"), "utf8");
+    for (const lcid of LANGUAGES) expect(manifest).toContain(`strings/EmailProfileValidator.${lcid}.resx`);
+    const keys = [...manifest.matchAll(/(?:display-name-key|description-key)="([^"]+)"/g)].map((match) => match[1]);
+    expect(keys.length).toBeGreaterThan(10);
+    for (const key of keys) expect(Object.keys(english)).toContain(key);
+  });
+});
+
+describe("the translator", () => {
+  it("fills in placeholders", () => {
+    expect(formatText("Use {0} or {1}; {2} stays", ["a", "b"])).toBe("Use a or b; {2} stays");
+  });
+
+  it("uses the platform's string when it has one", () => {
+    expect(createTranslator(() => "Verwenden Sie {0}")("Action_Use", "x@y.com")).toBe("Verwenden Sie x@y.com");
+  });
+
+  it.each([
+    ["the key itself", (key: string) => key],
+    ["an empty string", () => ""],
+    ["undefined", () => undefined],
+    ["a throw", () => {
+      throw new Error("no resources");
+    }],
+  ])("falls back to English when the platform answers with %s", (_name, getString) => {
+    expect(createTranslator(getString)("Action_Use", "x@y.com")).toBe("Use x@y.com");
+  });
+});

@@ -1,0 +1,41 @@
+import type { IInputs } from "../EmailProfileValidator/generated/ManifestTypes";
+
+export interface IFakeContextOptions {
+  userName?: string | null;
+  displayName?: string;
+  maxLength?: number;
+  disabled?: boolean;
+  visible?: boolean;
+  editable?: boolean;
+  readable?: boolean;
+  defaultUpnSuffix?: string | null;
+  domainSuffixes?: string | null;
+  serverType?: number | null;
+  credentialRetrieval?: number | null;
+  checkMailbox?: "on" | "off";
+  webAPI?: Partial<ComponentFramework.WebApi> | null;
+  strings?: Record<string, string>;
+}
+
+/** The few members of ComponentFramework.Context that the control reads, and nothing else. */
+export function fakeContext(options: IFakeContextOptions = {}): ComponentFramework.Context<IInputs> {
+  const security = options.editable === undefined && options.readable === undefined ? undefined : { editable: options.editable ?? true, readable: options.readable ?? true, secured: true };
+  const context = {
+    parameters: {
+      userName: {
+        raw: options.userName === undefined ? "" : options.userName,
+        attributes: { DisplayName: options.displayName ?? "User Name", MaxLength: options.maxLength ?? 250 },
+        security,
+      },
+      defaultUpnSuffix: { raw: options.defaultUpnSuffix ?? null },
+      domainSuffixes: { raw: options.domainSuffixes ?? null },
+      serverType: { raw: options.serverType ?? null },
+      credentialRetrieval: { raw: options.credentialRetrieval ?? null },
+      checkMailbox: { raw: options.checkMailbox ?? "on" },
+    },
+    mode: { isControlDisabled: options.disabled ?? false, isVisible: options.visible ?? true },
+    resources: { getString: (key: string) => options.strings?.[key] ?? key },
+    webAPI: options.webAPI === null ? undefined : (options.webAPI ?? { retrieveMultipleRecords: jest.fn(() => Promise.resolve({ entities: [], nextLink: "" })) }),
+  };
+  return context as unknown as ComponentFramework.Context<IInputs>;
+}
