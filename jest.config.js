@@ -6,5 +6,6 @@ module.exports = {
   // Types are checked once by `npm run typecheck`; Jest only transpiles, file by file.
   transform: { "^.+\\.tsx?$": ["ts-jest", { tsconfig: "tsconfig.jest.json" }] },
   setupFilesAfterEnv: ["<rootDir>/__tests__/setup.ts"],
+  globalSetup: "<rootDir>/__tests__/globalSetup.ts",
   testTimeout: 20000,
 };

@@ -4,7 +4,7 @@
 import * as fs from "fs";
 import * as path from "path";
 import type { Browser, Locator, Page } from "playwright-core";
-import { buildControl, launchBrowser, preparePage, ROOT, startHarness, type IHarness, type IPageLog } from "./harness";
+import { launchBrowser, preparePage, ROOT, startHarness, type IHarness, type IPageLog } from "./harness";
 
 const RESULTS = path.join(ROOT, "test-results");
 const AXE_SOURCE = fs.readFileSync(require.resolve("axe-core/axe.min.js"), "utf8");
@@ -43,7 +43,7 @@ async function screenshot(name: string): Promise<void> {
 
 beforeAll(async () => {
   fs.mkdirSync(RESULTS, { recursive: true });
-  buildControl();
+  // globalSetup built the control for production, as packagers ship it.
   harness = await startHarness();
   browser = await launchBrowser();
   page = await browser.newPage({ viewport: { width: 1400, height: 900 } });

@@ -1,4 +1,4 @@
-import { spawn, spawnSync, type ChildProcess } from "child_process";
+import { spawn, type ChildProcess } from "child_process";
 import * as fs from "fs";
 import * as path from "path";
 import { chromium, type Browser, type LaunchOptions, type Page } from "playwright-core";
@@ -25,16 +25,6 @@ const CHROMIUM_FLAGS = [
 ];
 
 const TELEMETRY_OFF = { ...process.env, PP_TOOLS_TELEMETRY_OPTOUT: "1" };
-
-/** Builds the control as `npm run build` does; pcf-scripts exits 0 even when it fails, so its last word is read. */
-export function buildControl(): void {
-  const result = spawnSync(process.execPath, [path.join(ROOT, "node_modules/pcf-scripts/bin/pcf-scripts.js"), "build"], {
-    cwd: ROOT,
-    env: TELEMETRY_OFF,
-    encoding: "utf8",
-  });
-  if (result.status !== 0 || !result.stdout.includes("[build] Succeeded")) throw new Error(`pcf-scripts build failed:\n${result.stdout}\n${result.stderr}`);
-}
 
 /** Chromium from CHROMIUM_PATH, else Debian's, else an installed Edge or Chrome; never a download. */
 export async function launchBrowser(): Promise<Browser> {

@@ -1,0 +1,142 @@
+#!/usr/bin/env node
+/**
+ * `npm run pack`: builds the control for production and writes an unmanaged and a managed solution
+ * zip under solution/bin, ready to import, with no .NET or pac CLI. Fails loudly, writing nothing,
+ * when the build, the built files, the config or the version disagree.
+ */
+const fs = require("fs");
+const path = require("path");
+const JSZip = require("jszip");
+const { XMLParser } = require("fast-xml-parser");
+const { PackError, readConfig } = require("./config");
+const { contentTypesXml, customizationsXml, solutionXml } = require("./xml");
+const { runPcfScripts } = require("../tools/pcf");
+
+const ROOT = path.join(__dirname, "..");
+const INPUT_MANIFEST = path.join(ROOT, "EmailProfileValidator", "ControlManifest.Input.xml");
+const BUILT_CONTROL = path.join(ROOT, "out", "controls", "EmailProfileValidator");
+const DEFAULT_OUT = path.join(__dirname, "bin");
+const RESOURCE_KINDS = ["code", "css", "img", "html", "resx"];
+
+const parser = new XMLParser({ ignoreAttributes: false, attributeNamePrefix: "@", isArray: (name) => RESOURCE_KINDS.includes(name) });
+
+function readControl(manifestPath) {
+  if (!fs.existsSync(manifestPath)) throw new PackError(`The built manifest ${path.relative(ROOT, manifestPath)} is missing: the build did not produce it.`);
+  const control = parser.parse(fs.readFileSync(manifestPath, "utf8"))?.manifest?.control;
+  if (!control) throw new PackError(`${path.relative(ROOT, manifestPath)} has no <control> element.`);
+  const resources = control.resources ?? {};
+  const files = RESOURCE_KINDS.flatMap((kind) => (resources[kind] ?? []).map((resource) => resource["@path"]));
+  return { namespace: control["@namespace"], constructorName: control["@constructor"], version: control["@version"], files };
+}
+
+/**
+ * package.json x.y.z, the control's version and the solution's x.y.z.0 are one number.
+ * @param {{ packageVersion: string, inputVersion: string, builtVersion: string }} versions
+ * @returns {string}
+ */
+function checkVersions({ packageVersion, inputVersion, builtVersion }) {
+  if (!/^\d+\.\d+\.\d+$/.test(packageVersion)) throw new PackError(`package.json: version must be x.y.z (got ${packageVersion}).`);
+  if (inputVersion !== packageVersion) {
+    throw new PackError(
+      `Version mismatch: package.json says ${packageVersion} but EmailProfileValidator/ControlManifest.Input.xml says ${inputVersion}. ` +
+        "Fix the manifest's control version (npm version does this for you).",
+    );
+  }
+  if (builtVersion !== packageVersion) {
+    throw new PackError(`Version mismatch: the built out/controls manifest says ${builtVersion}, package.json ${packageVersion}. Rebuild the control.`);
+  }
+  return `${packageVersion}.0`;
+}
+
+/** Both zips in memory; nothing touches the disk until both exist. */
+async function buildSolutionZips({ controlDir, config, version }) {
+  const control = readControl(path.join(controlDir, "ControlManifest.xml"));
+  const schemaName = `${config.publisher.customizationPrefix}_${control.namespace}.${control.constructorName}`;
+  const controlFiles = ["ControlManifest.xml", ...control.files].map((file) => {
+    const source = path.join(controlDir, file);
+    if (!fs.existsSync(source)) throw new PackError(`${path.relative(ROOT, source)} is named in the built manifest but missing.`);
+    return { entry: `Controls/${schemaName}/${file.split(path.sep).join("/")}`, data: fs.readFileSync(source) };
+  });
+  const extensions = ["xml", ...controlFiles.map(({ entry }) => entry.slice(entry.lastIndexOf(".") + 1))];
+  const zips = {};
+  for (const managed of [false, true]) {
+    const zip = new JSZip();
+    // Exported solutions hold files only; folder entries are left out.
+    const add = (entry, data) => zip.file(entry, data, { createFolders: false });
+    add("[Content_Types].xml", contentTypesXml(extensions));
+    add("solution.xml", solutionXml({ config, version, managed, schemaName }));
+    add("customizations.xml", customizationsXml({ schemaName }));
+    for (const { entry, data } of controlFiles) add(entry, data);
+    zips[managed ? "managed" : "unmanaged"] = await zip.generateAsync({ type: "nodebuffer", compression: "DEFLATE" });
+  }
+  return { schemaName, ...zips };
+}
+
+function zipNames(uniqueName, version) {
+  const stem = `${uniqueName}_${version.split(".").join("_")}`;
+  return { unmanaged: `${stem}.zip`, managed: `${stem}_managed.zip` };
+}
+
+/** Writes each file beside its final name, then renames: a failure leaves no half-written zip. */
+function writeAll(outDir, files) {
+  fs.mkdirSync(outDir, { recursive: true });
+  const staged = files.map(({ name, data }) => {
+    const temporary = path.join(outDir, `.${name}.${process.pid}.tmp`);
+    fs.writeFileSync(temporary, data);
+    return { temporary, final: path.join(outDir, name) };
+  });
+  for (const { temporary, final } of staged) fs.renameSync(temporary, final);
+  return staged.map(({ final }) => final);
+}
+
+function productionBuild() {
+  return runPcfScripts(["build", "--buildMode", "production"], { quiet: true });
+}
+
+/**
+ * `build` is the production build (a function resolving to { ok, output }), or null to pack what is built.
+ * @param {{ outDir?: string, build?: (() => Promise<{ ok: boolean, output: string }>) | null, controlDir?: string, configPath?: string }} [options]
+ */
+async function pack({ outDir = DEFAULT_OUT, build = productionBuild, controlDir = BUILT_CONTROL, configPath } = {}) {
+  const config = readConfig(configPath);
+  const packageVersion = JSON.parse(fs.readFileSync(path.join(ROOT, "package.json"), "utf8")).version;
+  const inputVersion = readControl(INPUT_MANIFEST).version;
+  checkVersions({ packageVersion, inputVersion, builtVersion: inputVersion });
+  if (build) {
+    const result = await build();
+    if (!result.ok) throw new PackError(`The production build failed:\n${result.output}`);
+  }
+  const version = checkVersions({ packageVersion, inputVersion, builtVersion: readControl(path.join(controlDir, "ControlManifest.xml")).version });
+  const zips = await buildSolutionZips({ controlDir, config, version });
+  const names = zipNames(config.uniqueName, version);
+  const written = writeAll(outDir, [
+    { name: names.unmanaged, data: zips.unmanaged },
+    { name: names.managed, data: zips.managed },
+  ]);
+  return { version, schemaName: zips.schemaName, files: written };
+}
+
+function parseArguments(argv) {
+  const options = {};
+  for (let i = 0; i < argv.length; i++) {
+    if (argv[i] === "--out") options.outDir = path.resolve(argv[++i]);
+    else if (argv[i] === "--no-build") options.build = null;
+    else throw new PackError(`Unknown argument ${argv[i]}. Usage: npm run pack [-- --out DIR] [-- --no-build]`);
+  }
+  return options;
+}
+
+if (require.main === module) {
+  pack(parseArguments(process.argv.slice(2))).then(
+    ({ version, schemaName, files }) => {
+      console.log(`Packed ${schemaName} ${version}:`);
+      for (const file of files) console.log(`  ${path.relative(process.cwd(), file)} (${fs.statSync(file).size} bytes)`);
+    },
+    (error) => {
+      console.error(error instanceof PackError ? `npm run pack failed: ${error.message}` : error);
+      process.exitCode = 1;
+    },
+  );
+}
+
+module.exports = { pack, buildSolutionZips, checkVersions, readControl, zipNames };
