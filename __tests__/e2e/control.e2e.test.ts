@@ -38,7 +38,7 @@ async function axeViolations(): Promise<string[]> {
 }
 
 async function screenshot(name: string): Promise<void> {
-  await page.screenshot({ path: path.join(RESULTS, `${name}.png`), clip: { x: 0, y: 0, width: 1100, height: 320 } });
+  await page.screenshot({ path: path.join(RESULTS, `${name}.png`), clip: { x: 0, y: 44, width: 1110, height: 160 } });
 }
 
 beforeAll(async () => {

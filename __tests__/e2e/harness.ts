@@ -13,6 +13,9 @@ const UMD_FILES: Record<string, string> = {
   "https://unpkg.com/react-dom@16.14.0/umd/react-dom.development.js": "node_modules/react-dom/umd/react-dom.development.js",
 };
 
+/** Fluent's icon font ships in node_modules under the same file names the CDN uses. */
+const ICON_FONTS = path.join(ROOT, "node_modules/@fluentui/font-icons-mdl2/fonts");
+
 const CHROMIUM_FLAGS = [
   "--headless",
   "--no-sandbox",
@@ -98,8 +101,8 @@ export interface IPageLog {
 }
 
 /**
- * Serves the harness's two unpkg scripts from node_modules, blocks every other outside request
- * (the Segoe UI and icon fonts), and serves the 1033 strings for every resx: the harness merges all
+ * Serves the harness's two unpkg scripts and Fluent's icon font from node_modules, blocks every other
+ * outside request (the Segoe UI web font), and serves the 1033 strings for every resx: the harness merges all
  * resx files into one table in whatever order they load, where the platform picks the user's language.
  */
 export async function preparePage(page: Page): Promise<IPageLog> {
@@ -109,6 +112,8 @@ export async function preparePage(page: Page): Promise<IPageLog> {
     const url = route.request().url();
     const local = UMD_FILES[url];
     if (local) return route.fulfill({ path: path.join(ROOT, local), contentType: "application/javascript" });
+    const iconFont = /\/assets\/icons\/([\w-]+\.woff)$/.exec(url)?.[1];
+    if (iconFont && fs.existsSync(path.join(ICON_FONTS, iconFont))) return route.fulfill({ path: path.join(ICON_FONTS, iconFont), contentType: "font/woff" });
     if (/\/strings\/EmailProfileValidator\.\d+\.resx$/.test(url)) return route.fulfill({ body: english, contentType: "text/xml" });
     if (url.startsWith("http://localhost")) return route.continue();
     return route.abort("blockedbyclient");
