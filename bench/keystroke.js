@@ -1,3 +1,4 @@
+/* global window, document, requestAnimationFrame -- installProbe and the latency read-out run in the page, not in Node. */
 /**
  * Keystroke latency in Chromium, in Microsoft's harness: time from a key press to the next paint
  * while typing a 40-character value, in the control and, in the same page and run, in a plain
