@@ -46,7 +46,7 @@ export class EmailProfileValidator implements ComponentFramework.ReactControl<II
       readOnly: context.mode.isControlDisabled || security?.editable === false,
       masked,
       settings: this.settingsFrom(context),
-      directory: masked ? undefined : this.directory,
+      directory: masked || context.parameters.checkMailbox?.raw === "off" ? undefined : this.directory,
       translate: this.translate,
       onValueChange: this.onValueChange,
     };
@@ -94,13 +94,11 @@ export class EmailProfileValidator implements ComponentFramework.ReactControl<II
       domainSuffixes: p.domainSuffixes?.raw,
       serverType: p.serverType?.raw,
       credentialRetrieval: p.credentialRetrieval?.raw,
-      checkMailbox: p.checkMailbox?.raw !== "off",
     };
   }
 
-  /** Look-ups need the Web API and the checkMailbox setting; the test harness has neither. */
+  /** Look-ups need the Web API, which the test harness does not have. */
   private static directoryFor(context: ComponentFramework.Context<IInputs>): IDirectory | undefined {
-    if (context.parameters.checkMailbox?.raw === "off") return undefined;
     const webApi = context.webAPI as ComponentFramework.WebApi | undefined;
     if (typeof webApi?.retrieveMultipleRecords !== "function") return undefined;
     return createDirectory(webApi);

@@ -13,7 +13,7 @@ export interface IFakeContextOptions {
   serverType?: number | null;
   credentialRetrieval?: number | null;
   checkMailbox?: "on" | "off";
-  webAPI?: Partial<ComponentFramework.WebApi> | null;
+  webAPI?: Partial<ComponentFramework.WebApi>;
   strings?: Record<string, string>;
 }
 
@@ -35,7 +35,8 @@ export function fakeContext(options: IFakeContextOptions = {}): ComponentFramewo
     },
     mode: { isControlDisabled: options.disabled ?? false, isVisible: options.visible ?? true },
     resources: { getString: (key: string) => options.strings?.[key] ?? key },
-    webAPI: options.webAPI === null ? undefined : (options.webAPI ?? { retrieveMultipleRecords: jest.fn(() => Promise.resolve({ entities: [], nextLink: "" })) }),
+    // Like the test harness, no Web API unless a test gives one.
+    webAPI: options.webAPI ?? undefined,
   };
   return context as unknown as ComponentFramework.Context<IInputs>;
 }

@@ -34,11 +34,6 @@ export interface IEmailProfileValidatorProps {
   onValueChange: (value: string) => void;
 }
 
-interface IUndoState {
-  previous: string;
-  applied: string;
-}
-
 /** Lets tests and form scripts find the control's root. */
 export const ROOT_CLASS_NAME = "email-profile-validator";
 /** Form fields read left to right whatever the host page's own alignment. */
@@ -67,12 +62,18 @@ export function EmailProfileValidatorControl(props: IEmailProfileValidatorProps)
 function UserNameEditor(props: IEmailProfileValidatorProps): React.ReactElement {
   const { translate, onValueChange, readOnly } = props;
   const [text, setText] = React.useState(props.value);
-  const [undo, setUndo] = React.useState<IUndoState>();
+  /** What the last click replaced, exactly, while Undo is on offer. */
+  const [undoValue, setUndoValue] = React.useState<string>();
   const [status, setStatus] = React.useState("");
   const inputRef = React.useRef<ITextField>(null);
   const [adviceId] = React.useState(() => getId("epv-advice"));
 
-  const configuration = React.useMemo(() => resolveConfiguration(props.settings), [props.settings]);
+  // The platform hands over a fresh settings object on every updateView; only a changed setting counts.
+  const { defaultUpnSuffix, domainSuffixes, serverType, credentialRetrieval } = props.settings;
+  const configuration = React.useMemo(
+    () => resolveConfiguration({ defaultUpnSuffix, domainSuffixes, serverType, credentialRetrieval }),
+    [defaultUpnSuffix, domainSuffixes, serverType, credentialRetrieval],
+  );
   const result = React.useMemo(() => validateUserName(text, configuration.options), [text, configuration]);
   const [settledText, settle] = useSettledValue(text, ADVICE_DELAY_MS);
 
@@ -83,7 +84,7 @@ function UserNameEditor(props: IEmailProfileValidatorProps): React.ReactElement 
     const pushed = platformValue.current;
     setText(pushed);
     settle(pushed);
-    setUndo(undefined);
+    setUndoValue(undefined);
     setStatus("");
   }, [props.valueRevision, settle]);
   const [lookupText] = useSettledValue(text, LOOKUP_DELAY_MS);
@@ -129,7 +130,7 @@ function UserNameEditor(props: IEmailProfileValidatorProps): React.ReactElement 
   );
   const onTyped = React.useCallback(
     (_: unknown, next?: string) => {
-      setUndo(undefined);
+      setUndoValue(undefined);
       setStatus("");
       change(next ?? "");
     },
@@ -137,18 +138,18 @@ function UserNameEditor(props: IEmailProfileValidatorProps): React.ReactElement 
   );
   const apply = React.useCallback(
     (value: string) => {
-      setUndo({ previous: text, applied: value });
+      setUndoValue(text);
       setStatus(translate("Status_Applied", quoteValue(text, translate), value));
       changeByClick(value);
     },
     [text, changeByClick, translate],
   );
   const revert = React.useCallback(() => {
-    if (!undo) return;
-    setUndo(undefined);
-    setStatus(translate("Status_Restored", quoteValue(undo.previous, translate)));
-    changeByClick(undo.previous);
-  }, [undo, changeByClick, translate]);
+    if (undoValue === undefined) return;
+    setUndoValue(undefined);
+    setStatus(translate("Status_Restored", quoteValue(undoValue, translate)));
+    changeByClick(undoValue);
+  }, [undoValue, changeByClick, translate]);
 
   const hasError = advice.severity === "error";
   return (
@@ -168,11 +169,11 @@ function UserNameEditor(props: IEmailProfileValidatorProps): React.ReactElement 
         spellCheck={false}
       />
       <AdviceBar advice={advice} sentences={sentences} actionsEnabled={!readOnly} translate={translate} onApply={apply} />
-      {undo && !readOnly && (
+      {undoValue !== undefined && !readOnly && (
         <MessageBar
           messageBarType={MessageBarType.success}
           delayedRender={false}
-          actions={<MessageBarButton text={translate("Action_Undo")} ariaLabel={translate("Action_UndoLabel", quoteValue(undo.previous, translate))} onClick={revert} />}
+          actions={<MessageBarButton text={translate("Action_Undo")} ariaLabel={translate("Action_UndoLabel", quoteValue(undoValue, translate))} onClick={revert} />}
           isMultiline={false}
         >
           <span aria-hidden="true">{status}</span>

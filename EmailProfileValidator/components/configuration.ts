@@ -9,7 +9,6 @@ export interface IControlSettings {
   serverType?: number | null;
   /** The profile's credential retrieval column for this user name. */
   credentialRetrieval?: number | null;
-  checkMailbox?: boolean;
 }
 
 /** A setting the admin should fix; the rest of the configuration still applies. */

@@ -236,3 +236,18 @@ describe("accessibility", () => {
 function staticDirectory(suggestions: string[]) {
   return { lookUp: jest.fn(() => Promise.resolve({ status: "found" as const, mailboxes: [], suggestions })) };
 }
+
+describe("work done per change", () => {
+  it("validates once per value change, not again when the platform re-renders with equal settings", async () => {
+    const validation = jest.requireActual<typeof import("../../EmailProfileValidator/validation")>("../../EmailProfileValidator/validation");
+    const spy = jest.spyOn(validation, "validateUserName");
+    const { user, input, update } = renderControl({ value: "user@contoso.com", settings: { defaultUpnSuffix: "contoso.com" } });
+    const afterMount = spy.mock.calls.length;
+    update({ settings: { defaultUpnSuffix: "contoso.com" } });
+    update({ settings: { defaultUpnSuffix: "contoso.com" } });
+    expect(spy.mock.calls.length).toBe(afterMount);
+    await user.type(input(), "x");
+    expect(spy.mock.calls.filter(([value]) => value === "user@contoso.comx")).toHaveLength(1);
+    spy.mockRestore();
+  });
+});

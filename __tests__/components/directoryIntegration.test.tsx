@@ -28,14 +28,14 @@ describe("look-ups from the control", () => {
   it("does not look the same value up twice", async () => {
     const webApi = recordingWebApi();
     const { user, input } = renderControl({ directory: createDirectory(webApi) });
+    const settle = () => act(async () => void (await jest.advanceTimersByTimeAsync(LOOKUP_DELAY_MS)));
     await user.type(input(), "jane@contoso.com");
-    act(() => void jest.advanceTimersByTime(LOOKUP_DELAY_MS));
+    await settle();
     await user.type(input(), "x");
-    act(() => void jest.advanceTimersByTime(LOOKUP_DELAY_MS));
+    await settle();
     await user.type(input(), "{Backspace}");
-    act(() => void jest.advanceTimersByTime(LOOKUP_DELAY_MS));
-    await act(async () => Promise.resolve());
-    expect(webApi.queries.map((q) => q.options)).toHaveLength(2);
+    await settle();
+    expect(webApi.queries).toHaveLength(2);
   });
 
   it("confirms a matching mailbox quietly, by name", async () => {
