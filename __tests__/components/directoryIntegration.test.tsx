@@ -38,6 +38,21 @@ describe("look-ups from the control", () => {
     expect(webApi.queries).toHaveLength(2);
   });
 
+  it("a typical edit, typing CONTOSO\\jdoe and taking the suggestion, costs four queries", async () => {
+    const webApi = recordingWebApi({ mailbox: rows({ name: "John Doe", emailaddress: "jdoe@contoso.com" }) });
+    const { user, input } = renderControl({ directory: createDirectory(webApi) });
+    for (const char of "CONTOSO\\jdoe") {
+      await user.type(input(), char);
+      act(() => void jest.advanceTimersByTime(120));
+    }
+    await act(async () => void (await jest.advanceTimersByTimeAsync(LOOKUP_DELAY_MS)));
+    expect(webApi.queries.map((q) => q.entity)).toEqual(["systemuser", "systemuser", "mailbox"]);
+    await user.click(screen.getByRole("button", { name: "Use jdoe@contoso.com" }));
+    await act(async () => void (await jest.advanceTimersByTimeAsync(LOOKUP_DELAY_MS)));
+    expect(webApi.queries.map((q) => q.entity)).toEqual(["systemuser", "systemuser", "mailbox", "mailbox"]);
+    expect(advice()).toHaveTextContent("Matches the mailbox “John Doe” in this environment.");
+  });
+
   it("confirms a matching mailbox quietly, by name", async () => {
     const directory = controllableDirectory();
     renderControl({ value: "jane@contoso.com", directory });
