@@ -9,10 +9,6 @@ export function isControl(code: number): boolean {
   return code < 0x20 || code === 0x7f;
 }
 
-export function isAsciiLetterOrDigit(code: number): boolean {
-  return (code >= 0x30 && code <= 0x39) || (code >= 0x41 && code <= 0x5a) || (code >= 0x61 && code <= 0x7a);
-}
-
 export function isAsciiDigit(code: number): boolean {
   return code >= 0x30 && code <= 0x39;
 }

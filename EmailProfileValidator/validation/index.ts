@@ -1,23 +1,21 @@
 import { upnProblems, valueProblems } from "./address";
 import { cleanUp } from "./cleanup";
 import { resolveOptions, type ResolvedOptions } from "./options";
-import { classifyShape, shapeProblems } from "./shape";
+import { classifyShape, shapeProblems, type Shape } from "./shape";
 import { suggestRewrites } from "./suggestions";
-import { COLUMN_MAX_LENGTH, sortWorstFirst, worstSeverity, type Problem, type ValidationOptions, type ValidationResult, type ValueKind } from "./types";
+import { COLUMN_MAX_LENGTH, sortWorstFirst, worstSeverity, type Problem, type ValidationOptions, type ValidationResult } from "./types";
 
 export * from "./types";
 export { normalizeUpnSuffix, normalizeNetBiosName } from "./options";
-export { guessSuffixFromNetBios } from "./suggestions";
 export { codePointLabel, isControl, isInvisible } from "./characters";
 export { cleanUp } from "./cleanup";
 export { classifyShape, type Shape } from "./shape";
 
 interface Analysis {
-  kind: ValueKind;
   cleaned: string;
+  shape: Shape;
   problems: Problem[];
   cleanupNeeded: boolean;
-  shape: ReturnType<typeof classifyShape>;
 }
 
 function analyse(input: string, options: ResolvedOptions): Analysis {
@@ -26,14 +24,14 @@ function analyse(input: string, options: ResolvedOptions): Analysis {
   const problems = [...cleanup.problems, ...shapeProblems(shape, options.required)];
   if (shape.kind !== "empty") problems.push(...valueProblems(cleanup.cleaned));
   if (shape.kind === "upn") problems.push(...upnProblems(shape.local, shape.domain, options.target));
-  return { kind: shape.kind, cleaned: cleanup.cleaned, problems, cleanupNeeded: cleanup.problems.length > 0, shape };
+  return { cleaned: cleanup.cleaned, shape, problems, cleanupNeeded: cleanup.problems.length > 0 };
 }
 
 /** A suggestion must be a UPN that passes with no error and would not itself be cleaned up. */
 function isAcceptableCandidate(candidate: string, options: ResolvedOptions): boolean {
   if (candidate.length > COLUMN_MAX_LENGTH) return false;
   const analysis = analyse(candidate, options);
-  return analysis.kind === "upn" && !analysis.cleanupNeeded && analysis.problems.every((p) => p.severity !== "error");
+  return analysis.shape.kind === "upn" && !analysis.cleanupNeeded && analysis.problems.every((p) => p.severity !== "error");
 }
 
 /** Defends against hosts that hand over a number or nothing where a string was promised. */
@@ -54,5 +52,5 @@ export function validateUserName(value: string | null | undefined, options?: Val
   const suggestions = suggestRewrites(input, analysis.cleaned, analysis.shape, problems, resolved, (candidate) =>
     isAcceptableCandidate(candidate, resolved),
   );
-  return { kind: analysis.kind, severity: worstSeverity(problems), problems, suggestions };
+  return { kind: analysis.shape.kind, severity: worstSeverity(problems), problems, suggestions };
 }

@@ -76,10 +76,6 @@ export const ENTRA_UPN_MAX_LENGTH = 113;
 
 const SEVERITY_RANK: Record<Severity, number> = { ok: 0, info: 1, warning: 2, error: 3 };
 
-export function severityRank(severity: Severity): number {
-  return SEVERITY_RANK[severity];
-}
-
 /** The worst severity among the problems, "ok" when there are none. */
 export function worstSeverity(problems: readonly Problem[]): Severity {
   let worst: Severity = "ok";
