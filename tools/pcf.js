@@ -8,6 +8,15 @@ const path = require("path");
 
 const PCF_SCRIPTS = path.join(__dirname, "..", "node_modules", "pcf-scripts", "bin", "pcf-scripts.js");
 
+/**
+ * pcf-scripts reports a failure in words ("[build] Failed:", "[pcf-1065] [Error]") with exit code 0.
+ * @param {number | null} exitCode
+ * @param {string} output
+ */
+function isFailure(exitCode, output) {
+  return exitCode !== 0 || /\] Failed:/.test(output) || /\[pcf-\d+\] \[Error\]/.test(output);
+}
+
 function runPcfScripts(args, { quiet = false } = {}) {
   return new Promise((resolve) => {
     const child = spawn(process.execPath, [PCF_SCRIPTS, ...args], {
@@ -22,10 +31,7 @@ function runPcfScripts(args, { quiet = false } = {}) {
     };
     child.stdout.on("data", relay(process.stdout));
     child.stderr.on("data", relay(process.stderr));
-    child.on("close", (code) => {
-      const failed = code !== 0 || /\] Failed:/.test(output) || /\[pcf-\d+\] \[Error\]/.test(output);
-      resolve({ ok: !failed, output });
-    });
+    child.on("close", (code) => resolve({ ok: !isFailure(code, output), output }));
   });
 }
 
@@ -35,4 +41,4 @@ if (require.main === module) {
   });
 }
 
-module.exports = { runPcfScripts };
+module.exports = { runPcfScripts, isFailure };
