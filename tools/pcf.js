@@ -17,6 +17,11 @@ function isFailure(exitCode, output) {
   return exitCode !== 0 || /\] Failed:/.test(output) || /\[pcf-\d+\] \[Error\]/.test(output);
 }
 
+/**
+ * @param {string[]} args
+ * @param {{ quiet?: boolean }} [options] quiet: keep pcf-scripts' output for the caller instead of printing it
+ * @returns {Promise<{ ok: boolean, output: string }>}
+ */
 function runPcfScripts(args, { quiet = false } = {}) {
   return new Promise((resolve) => {
     const child = spawn(process.execPath, [PCF_SCRIPTS, ...args], {
