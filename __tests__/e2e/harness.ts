@@ -69,7 +69,9 @@ export function startHarness(): Promise<IHarness> {
       if (child.exitCode !== null || child.pid === undefined) return resolve();
       child.once("exit", () => resolve());
       try {
-        process.kill(-child.pid, "SIGTERM");
+        // The whole process group: pcf-start and the browser-sync server it starts.
+        if (process.platform === "win32") spawn("taskkill", ["/pid", String(child.pid), "/T", "/F"]);
+        else process.kill(-child.pid, "SIGTERM");
       } catch {
         resolve();
       }
