@@ -6,7 +6,7 @@ import { resolveConfiguration, type IControlSettings } from "./configuration";
 import { useDirectoryFinding, useSettledValue } from "./hooks";
 import { describeProblem } from "./messages";
 import type { Translate } from "./strings";
-import { cleanUp, validateUserName } from "../validation";
+import { validateUserName } from "../validation";
 import type { IDirectory } from "../directory";
 
 /** Incomplete-input advice waits this long after the last keystroke. */
@@ -96,7 +96,6 @@ function UserNameEditor(props: IEmailProfileValidatorProps): React.ReactElement 
       buildAdvice({
         result,
         finding: lookUpValue === text ? finding : undefined,
-        address: cleanUp(text).cleaned,
         value: text,
         settled: settledText === text,
         userNameInUse: configuration.userNameInUse,

@@ -1,5 +1,6 @@
 import type { DirectoryFinding } from "../directory";
 import {
+  cleanUp,
   sortWorstFirst,
   worstSeverity,
   type Problem,
@@ -51,14 +52,15 @@ export function isShownWhileTyping(problem: Problem): boolean {
   return !WAITS_FOR_PAUSE.has(problem.code);
 }
 
-/** The directory's verdict on an address that is otherwise fine. */
-function mailboxProblems(result: ValidationResult, finding: DirectoryFinding | undefined, address: string): Problem[] {
-  if (!finding || result.kind !== "upn" || result.severity === "error") return [];
+/** The directory's verdict on an address that is otherwise fine, named as the directory was asked about it. */
+function mailboxProblems(result: ValidationResult, finding: DirectoryFinding | undefined, value: string): Problem[] {
+  if (!finding || finding.status === "unknown" || result.kind !== "upn" || result.severity === "error") return [];
+  // Cleaned only here, when there is a verdict to word: typing alone never pays for a second clean-up.
+  const address = cleanUp(value).cleaned;
   if (finding.status === "found") {
     return [{ code: "mailbox-found", severity: "info", name: finding.mailboxes[0]?.name, address }];
   }
-  if (finding.status === "notFound") return [{ code: "mailbox-not-found", severity: "warning", address }];
-  return [];
+  return [{ code: "mailbox-not-found", severity: "warning", address }];
 }
 
 /** Directory addresses first, then the validator's own; the same address (any case) once. */
@@ -78,8 +80,6 @@ export interface IAdviceInput {
   result: ValidationResult;
   /** The directory's answer for this very value, if one has arrived. */
   finding?: DirectoryFinding;
-  /** The cleaned address the directory was asked about. */
-  address: string;
   value: string;
   /** Typing has paused or the field has lost focus. */
   settled: boolean;
@@ -91,7 +91,7 @@ export function buildAdvice(input: IAdviceInput): IAdvice {
     return { ...NO_ADVICE, severity: "info", problems: [{ code: "not-used", severity: "info" }] };
   }
   const own = input.settled ? input.result.problems : input.result.problems.filter(isShownWhileTyping);
-  const problems = sortWorstFirst([...own, ...mailboxProblems(input.result, input.finding, input.address)]);
+  const problems = sortWorstFirst([...own, ...mailboxProblems(input.result, input.finding, input.value)]);
   const actionable = problems.some((problem) => problem.severity !== "info");
   const suggestions = actionable ? mergeSuggestions(input.finding?.suggestions ?? [], input.result.suggestions, input.value) : [];
   return {
