@@ -4,7 +4,7 @@
 import * as fs from "fs";
 import * as path from "path";
 import type { Browser, Locator, Page } from "playwright-core";
-import { launchBrowser, preparePage, ROOT, startHarness, type IHarness, type IPageLog } from "./harness";
+import { launchBrowser, preparePage, ROOT, setDataInput, startHarness, waitForDataInput, type IHarness, type IPageLog } from "./harness";
 
 const RESULTS = path.join(ROOT, "test-results");
 const AXE_SOURCE = fs.readFileSync(require.resolve("axe-core/axe.min.js"), "utf8");
@@ -14,19 +14,8 @@ let browser: Browser | undefined;
 let page: Page;
 let log: IPageLog;
 
-function dataInput(property: string): Locator {
-  return page.locator("#accordion__panel-data_inputs > div > div").filter({ has: page.getByText(property, { exact: true }) }).locator("input").first();
-}
-
 const field = (): Locator => page.locator(".email-profile-validator input").first();
 const adviceBar = (): Locator => page.locator(".email-profile-validator .ms-MessageBar");
-
-/** Sets a harness Data Inputs box the way a person would: select all, type, leave the box. */
-async function setDataInput(property: string, value: string): Promise<void> {
-  const box = dataInput(property);
-  await box.fill(value);
-  await box.press("Tab");
-}
 
 async function axeViolations(): Promise<string[]> {
   if (!(await page.evaluate(() => "axe" in window))) await page.addScriptTag({ content: AXE_SOURCE });
@@ -52,10 +41,10 @@ beforeAll(async () => {
   await page.goto(harness.url);
   await field().waitFor();
   // A profile that authenticates with the credentials typed here, with no suffixes configured.
-  await setDataInput("credentialRetrieval", "1");
-  await setDataInput("defaultUpnSuffix", "");
-  await setDataInput("domainSuffixes", "");
-  await setDataInput("userName", "");
+  await setDataInput(page, "credentialRetrieval", "1");
+  await setDataInput(page, "defaultUpnSuffix", "");
+  await setDataInput(page, "domainSuffixes", "");
+  await setDataInput(page, "userName", "");
 }, 120_000);
 
 afterAll(async () => {
@@ -81,7 +70,7 @@ describe("the control in Microsoft's PCF test harness, in Chromium", () => {
     await page.getByRole("button", { name: "Use user@contoso.com" }).click();
     expect(await field().inputValue()).toBe("user@contoso.com");
     await page.waitForFunction(() => document.activeElement?.closest(".email-profile-validator") !== null);
-    await expectDataInput("userName", "user@contoso.com");
+    await waitForDataInput(page, "userName", "user@contoso.com");
     expect(await axeViolations()).toEqual([]);
     await screenshot("2-rewritten-with-undo");
   });
@@ -89,7 +78,7 @@ describe("the control in Microsoft's PCF test harness, in Chromium", () => {
   it("Undo restores exactly what was typed", async () => {
     await page.getByRole("button", { name: /^Undo/ }).click();
     expect(await field().inputValue()).toBe("contoso\\user");
-    await expectDataInput("userName", "contoso\\user");
+    await waitForDataInput(page, "userName", "contoso\\user");
   });
 
   it("shows no bar at all for a correct UPN", async () => {
@@ -112,11 +101,11 @@ describe("the control in Microsoft's PCF test harness, in Chromium", () => {
     await screenshot("4-cleanup-offered");
     await page.getByRole("button", { name: "Clean up to user@contoso.com" }).click();
     expect(await field().inputValue()).toBe("user@contoso.com");
-    await expectDataInput("userName", "user@contoso.com");
+    await waitForDataInput(page, "userName", "user@contoso.com");
   });
 
   it("takes a value pushed by the platform", async () => {
-    await setDataInput("userName", "fabrikam\\jdoe");
+    await setDataInput(page, "userName", "fabrikam\\jdoe");
     await page.waitForFunction(() => document.querySelector<HTMLInputElement>(".email-profile-validator input")?.value === "fabrikam\\jdoe");
     await page.getByRole("button", { name: "Use jdoe@fabrikam.com" }).waitFor();
   });
@@ -125,15 +114,3 @@ describe("the control in Microsoft's PCF test harness, in Chromium", () => {
     expect(log.errors).toEqual([]);
   });
 });
-
-async function expectDataInput(property: string, value: string): Promise<void> {
-  await page.waitForFunction(
-    ([name, expected]) => {
-      const blocks = Array.from(document.querySelectorAll("#accordion__panel-data_inputs > div > div"));
-      const block = blocks.find((b) => b.textContent?.includes(name));
-      return block?.querySelector("input")?.value === expected;
-    },
-    [property, value],
-    { timeout: 5000 },
-  );
-}

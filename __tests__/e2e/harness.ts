@@ -1,7 +1,7 @@
 import { spawn, type ChildProcess } from "child_process";
 import * as fs from "fs";
 import * as path from "path";
-import { chromium, type Browser, type LaunchOptions, type Page } from "playwright-core";
+import { chromium, type Browser, type LaunchOptions, type Locator, type Page } from "playwright-core";
 
 export const ROOT = path.resolve(__dirname, "../..");
 const CODE_PATH = "out/controls/EmailProfileValidator";
@@ -130,4 +130,32 @@ export async function preparePage(page: Page): Promise<IPageLog> {
     log.errors.push(`console: ${text}`);
   });
   return log;
+}
+
+/** The value box of one property in the harness's right-hand Data Inputs panel. */
+export function dataInput(page: Page, property: string): Locator {
+  return page
+    .locator("#accordion__panel-data_inputs > div > div")
+    .filter({ has: page.getByText(property, { exact: true }) })
+    .locator("input")
+    .first();
+}
+
+/** Sets a Data Inputs box the way a person would: replace its text, then leave the box. */
+export async function setDataInput(page: Page, property: string, value: string): Promise<void> {
+  const box = dataInput(page, property);
+  await box.fill(value);
+  await box.press("Tab");
+}
+
+/** Waits until a Data Inputs box shows `value`: the platform side has received the control's output. */
+export async function waitForDataInput(page: Page, property: string, value: string, timeoutMs = 5000): Promise<void> {
+  const box = dataInput(page, property);
+  const deadline = Date.now() + timeoutMs;
+  let shown = await box.inputValue();
+  while (shown !== value) {
+    if (Date.now() > deadline) throw new Error(`Data Inputs ${property} shows ${JSON.stringify(shown)}, not ${JSON.stringify(value)}`);
+    await page.waitForTimeout(50);
+    shown = await box.inputValue();
+  }
 }
