@@ -1,6 +1,6 @@
 import { act, screen } from "@testing-library/react";
 import { LOOKUP_DELAY_MS } from "../../EmailProfileValidator/components/EmailProfileValidatorControl";
-import { createDirectory } from "../../EmailProfileValidator/directory";
+import { createDirectory, type DirectoryFinding } from "../../EmailProfileValidator/directory";
 import { recordingWebApi, rows } from "../directory/fakeWebApi";
 import { controllableDirectory, renderControl } from "./renderControl";
 
@@ -10,6 +10,14 @@ afterEach(() => jest.useRealTimers());
 const advice = (): HTMLElement | null => document.querySelector(".ms-MessageBar");
 const FOUND = { status: "found" as const, mailboxes: [{ name: "Jane Doe", emailaddress: "jane@contoso.com" }], suggestions: [] };
 const NOT_FOUND = { status: "notFound" as const, mailboxes: [], suggestions: [] };
+
+/** Renders a settled value and hands the directory's answer for it back. */
+async function renderWithAnswer(value: string, finding: DirectoryFinding): Promise<void> {
+  const directory = controllableDirectory();
+  renderControl({ value, directory });
+  act(() => void jest.advanceTimersByTime(LOOKUP_DELAY_MS));
+  await act(() => directory.answer(value, finding));
+}
 
 describe("look-ups from the control", () => {
   it("typing 12 characters quickly issues one look-up, once the value settles", async () => {
@@ -54,28 +62,19 @@ describe("look-ups from the control", () => {
   });
 
   it("confirms a matching mailbox quietly, by name", async () => {
-    const directory = controllableDirectory();
-    renderControl({ value: "jane@contoso.com", directory });
-    act(() => void jest.advanceTimersByTime(LOOKUP_DELAY_MS));
-    await act(() => directory.answer("jane@contoso.com", FOUND));
+    await renderWithAnswer("jane@contoso.com", FOUND);
     expect(advice()).toHaveTextContent("Matches the mailbox “Jane Doe” in this environment.");
     expect(screen.getByRole("textbox")).toHaveAttribute("aria-invalid", "false");
   });
 
   it("warns when no mailbox has the address, and links the KB", async () => {
-    const directory = controllableDirectory();
-    renderControl({ value: "jane@contoso.com", directory });
-    act(() => void jest.advanceTimersByTime(LOOKUP_DELAY_MS));
-    await act(() => directory.answer("jane@contoso.com", NOT_FOUND));
+    await renderWithAnswer("jane@contoso.com", NOT_FOUND);
     expect(advice()).toHaveTextContent("No mailbox in this environment has the address jane@contoso.com; Test Connection impersonates this address.");
     expect(screen.getByRole("link", { name: /KB 3214326/ })).toBeInTheDocument();
   });
 
   it("says nothing when the directory could not be asked", async () => {
-    const directory = controllableDirectory();
-    renderControl({ value: "jane@contoso.com", directory });
-    act(() => void jest.advanceTimersByTime(LOOKUP_DELAY_MS));
-    await act(() => directory.answer("jane@contoso.com", { status: "unknown", mailboxes: [], suggestions: [] }));
+    await renderWithAnswer("jane@contoso.com", { status: "unknown", mailboxes: [], suggestions: [] });
     expect(advice()).toBeNull();
   });
 
