@@ -29,12 +29,8 @@ function readControl(manifestPath) {
   return { namespace: control["@namespace"], constructorName: control["@constructor"], version: control["@version"], files };
 }
 
-/**
- * package.json x.y.z, the control's version and the solution's x.y.z.0 are one number.
- * @param {{ packageVersion: string, inputVersion: string, builtVersion: string }} versions
- * @returns {string}
- */
-function checkVersions({ packageVersion, inputVersion, builtVersion }) {
+/** Before building: package.json and the source manifest must already agree. */
+function checkSourceVersions(packageVersion, inputVersion) {
   if (!/^\d+\.\d+\.\d+$/.test(packageVersion)) throw new PackError(`package.json: version must be x.y.z (got ${packageVersion}).`);
   if (inputVersion !== packageVersion) {
     throw new PackError(
@@ -42,6 +38,15 @@ function checkVersions({ packageVersion, inputVersion, builtVersion }) {
         "Fix the manifest's control version (npm version does this for you).",
     );
   }
+}
+
+/**
+ * package.json x.y.z, the control's version and the solution's x.y.z.0 are one number.
+ * @param {{ packageVersion: string, inputVersion: string, builtVersion: string }} versions
+ * @returns {string}
+ */
+function checkVersions({ packageVersion, inputVersion, builtVersion }) {
+  checkSourceVersions(packageVersion, inputVersion);
   if (builtVersion !== packageVersion) {
     throw new PackError(`Version mismatch: the built out/controls manifest says ${builtVersion}, package.json ${packageVersion}. Rebuild the control.`);
   }
@@ -101,7 +106,7 @@ async function pack({ outDir = DEFAULT_OUT, build = productionBuild, controlDir 
   const config = readConfig(configPath);
   const packageVersion = JSON.parse(fs.readFileSync(path.join(ROOT, "package.json"), "utf8")).version;
   const inputVersion = readControl(INPUT_MANIFEST).version;
-  checkVersions({ packageVersion, inputVersion, builtVersion: inputVersion });
+  checkSourceVersions(packageVersion, inputVersion);
   if (build) {
     const result = await build();
     if (!result.ok) throw new PackError(`The production build failed:\n${result.output}`);
