@@ -1,24 +1,10 @@
 /**
- * English text for every key of strings/EmailProfileValidator.1033.resx. The platform's resx is the
- * source at run time; this table is what a key missing from the user's language falls back to.
+ * English text for every key the control reads at run time, as in strings/EmailProfileValidator.1033.resx.
+ * The platform's resx is the source; this is what a key missing from the user's language falls back to.
+ * The manifest's own names and descriptions are left out: only the maker portal reads them, never the control.
  */
 export const ENGLISH = {
-  Control_DisplayName: "Email Server Profile User Name Validator",
-  Control_Description: "Checks the server-side sync User Name while it is typed and rewrites DOMAIN\\user to the mailbox's UPN in one click.",
   Property_userName_DisplayName: "User Name",
-  Property_userName_Description: "The name server-side sync uses to connect to Exchange: the mailbox's UPN, such as user@contoso.com.",
-  Property_defaultUpnSuffix_DisplayName: "Default UPN suffix",
-  Property_defaultUpnSuffix_Description: "Domain added to names typed without one, such as contoso.com.",
-  Property_domainSuffixes_DisplayName: "Domain suffixes",
-  Property_domainSuffixes_Description: "NetBIOS domain to UPN suffix, such as CONTOSO=contoso.com;FABRIKAM=fabrikam.co.uk.",
-  Property_serverType_DisplayName: "Server type",
-  Property_serverType_Description: "Bind to the profile's Server Type: Exchange Online (Hybrid) applies Microsoft Entra ID's UPN rules.",
-  Property_credentialRetrieval_DisplayName: "Authenticate using",
-  Property_credentialRetrieval_Description: "Bind to the profile's Authenticate Using column: the user name is only used with credentials specified in the profile.",
-  Property_checkMailbox_DisplayName: "Check mailboxes",
-  Property_checkMailbox_Description: "Look the address up among this environment's mailboxes and users.",
-  Property_checkMailbox_On: "On",
-  Property_checkMailbox_Off: "Off",
   Field_Placeholder: "user@contoso.com",
   Action_Use: "Use {0}",
   Action_CleanUp: "Clean up",

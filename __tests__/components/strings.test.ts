@@ -14,13 +14,26 @@ function readResx(lcid: string): Record<string, string> {
   return Object.fromEntries(data.map((entry) => [entry["@name"], String(entry.value[0])]));
 }
 
+const readManifest = (): string => fs.readFileSync(path.join(CONTROL, "ControlManifest.Input.xml"), "utf8");
+
+/** The keys the maker portal reads: the control's and each property's name and description. */
+function namedByManifest(): string[] {
+  return [...readManifest().matchAll(/(?:display-name-key|description-key)="([^"]+)"/g)].map((match) => match[1]);
+}
+
 const placeholders = (text: string): string[] => (text.match(/\{\d\}/g) ?? []).sort();
 
 describe("localization", () => {
   const english = readResx("1033");
 
-  it("the 1033 resx is exactly the control's English fallback", () => {
-    expect(english).toEqual(ENGLISH);
+  it("the English fallback reads exactly as the 1033 resx", () => {
+    for (const [key, text] of Object.entries(ENGLISH)) expect([key, english[key]]).toEqual([key, text]);
+  });
+
+  it("every 1033 key is either read by the control or named by the manifest", () => {
+    const manifestKeys = namedByManifest();
+    const unused = Object.keys(english).filter((key) => !(key in ENGLISH) && !manifestKeys.includes(key));
+    expect(unused).toEqual([]);
   });
 
   it.each(LANGUAGES)("%s has exactly the keys of 1033, with the same placeholders", (lcid) => {
@@ -36,14 +49,17 @@ describe("localization", () => {
     expect(copied).toEqual(["Field_Placeholder"]);
   });
 
-  it("every problem code has a sentence", () => {
-    for (const code of PROBLEM_CODES) expect(Object.keys(english)).toContain(`Problem_${code}`);
+  it("every problem code has a sentence, and an English fallback for it", () => {
+    for (const code of PROBLEM_CODES) {
+      expect(Object.keys(english)).toContain(`Problem_${code}`);
+      expect(Object.keys(ENGLISH)).toContain(`Problem_${code}`);
+    }
   });
 
   it("the manifest declares every language, and every key it names exists", () => {
-    const manifest = fs.readFileSync(path.join(CONTROL, "ControlManifest.Input.xml"), "utf8");
+    const manifest = readManifest();
     for (const lcid of LANGUAGES) expect(manifest).toContain(`strings/EmailProfileValidator.${lcid}.resx`);
-    const keys = [...manifest.matchAll(/(?:display-name-key|description-key)="([^"]+)"/g)].map((match) => match[1]);
+    const keys = namedByManifest();
     expect(keys.length).toBeGreaterThan(10);
     for (const key of keys) expect(Object.keys(english)).toContain(key);
   });
