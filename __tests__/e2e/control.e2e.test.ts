@@ -110,6 +110,27 @@ describe("the control in Microsoft's PCF test harness, in Chromium", () => {
     await page.getByRole("button", { name: "Use jdoe@fabrikam.com" }).waitFor();
   });
 
+  it("keeps the advice legible and its severity visible in Windows high-contrast mode", async () => {
+    await page.emulateMedia({ forcedColors: "active" });
+    try {
+      // High contrast replaces background colours, so Fluent marks an error with a red border instead.
+      const bar = await adviceBar().evaluate((element) => {
+        const style = getComputedStyle(element);
+        return { border: `${style.borderTopStyle} ${style.borderTopWidth}`, color: style.borderTopColor, height: element.getBoundingClientRect().height };
+      });
+      expect(bar.border).toBe("solid 1px");
+      const [red, green, blue] = (bar.color.match(/\d+/g) ?? []).map(Number);
+      expect({ red: red > 200, green: green < 60, blue: blue < 60 }).toEqual({ red: true, green: true, blue: true });
+      expect(bar.height).toBeGreaterThan(20);
+      await expect(adviceBar().getByText("“fabrikam\\jdoe” is a Windows log-on name").isVisible()).resolves.toBe(true);
+      await expect(page.getByRole("button", { name: "Use jdoe@fabrikam.com" }).isVisible()).resolves.toBe(true);
+      expect(await axeViolations()).toEqual([]);
+      await screenshot("5-high-contrast");
+    } finally {
+      await page.emulateMedia({ forcedColors: "none" });
+    }
+  });
+
   it("logged no errors in the page", () => {
     expect(log.errors).toEqual([]);
   });
