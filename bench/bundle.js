@@ -29,13 +29,8 @@ function compareCompileTimes(ours, baseline) {
   const baselineSamples = [];
   for (let round = 0; round < ROUNDS; round++) {
     // Alternate which goes first so neither always runs on a warmer machine.
-    if (round % 2 === 0) {
-      oursSamples.push(compileOnce(ours));
-      baselineSamples.push(compileOnce(baseline));
-    } else {
-      baselineSamples.push(compileOnce(baseline));
-      oursSamples.push(compileOnce(ours));
-    }
+    const order = round % 2 === 0 ? [ours, baseline] : [baseline, ours];
+    for (const source of order) (source === ours ? oursSamples : baselineSamples).push(compileOnce(source));
   }
   return { oursMs: median(oursSamples), baselineMs: median(baselineSamples) };
 }
