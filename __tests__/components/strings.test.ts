@@ -16,9 +16,18 @@ function readResx(lcid: string): Record<string, string> {
 
 const readManifest = (): string => fs.readFileSync(path.join(CONTROL, "ControlManifest.Input.xml"), "utf8");
 
-/** The keys the maker portal reads: the control's and each property's name and description. */
+const KEY_ATTRIBUTES = ["@display-name-key", "@description-key"];
+
+/** Every name and description key on any element of the parsed manifest, depth first. */
+function keyAttributes(node: unknown): string[] {
+  if (Array.isArray(node)) return node.flatMap(keyAttributes);
+  if (typeof node !== "object" || node === null) return [];
+  return Object.entries(node).flatMap(([name, value]) => (KEY_ATTRIBUTES.includes(name) ? [String(value)] : keyAttributes(value)));
+}
+
+/** The keys the maker portal reads: the control's, each property's and each option's name and description. */
 function namedByManifest(): string[] {
-  return [...readManifest().matchAll(/(?:display-name-key|description-key)="([^"]+)"/g)].map((match) => match[1]);
+  return keyAttributes(parser.parse(readManifest()));
 }
 
 const placeholders = (text: string): string[] => (text.match(/\{\d\}/g) ?? []).sort();
