@@ -27,7 +27,12 @@ async function main() {
 
   const gap = latency.control.median - latency.baseline.median;
   const rows = [
-    ["bundle.js (production)", `${kb(size.raw)} raw, ${kb(size.gzip)} gzip`, `≤ ${kb(size.budget)} raw`, size.raw <= size.budget ? "met" : "missed"],
+    [
+      "bundle.js (production)",
+      `${kb(size.raw)} raw, ${kb(size.gzip)} gzip`,
+      `≤ ${kb(size.budget.raw)} raw and ≤ ${kb(size.budget.gzip)} gzip`,
+      size.raw <= size.budget.raw && size.gzip <= size.budget.gzip ? "met" : "missed",
+    ],
     [
       "bundle.js compile (V8)",
       `${ms(size.compile.oursMs)} vs React DOM (${kb(size.compile.baselineBytes)}, loaded by every form) ${ms(size.compile.baselineMs)}: ratio ${(size.compile.oursMs / size.compile.baselineMs).toFixed(2)}`,
@@ -35,6 +40,7 @@ async function main() {
       "",
     ],
     ["validation, field corpus", `${us(speed.field.oursMedian)} vs isEmail ${us(speed.field.theirsMedian)}: ratio ${speed.field.ratio.toFixed(2)}`, "ratio ≤ 1.00", speed.field.ratio <= 1 ? "met" : "missed"],
+    ["validation, broken-input corpus", `${us(speed.broken.oursMedian)} vs isEmail ${us(speed.broken.theirsMedian)}: ratio ${speed.broken.ratio.toFixed(2)} (${speed.broken.inputs} inputs)`, "ratio ≤ 1.00", speed.broken.ratio <= 1 ? "met" : "missed"],
     ["validation, 10,000-char inputs", `slowest ${us(speed.worst.ms)}; isEmail ratio ${speed.hostile.ratio.toFixed(0)}`, "< 1000 µs each", speed.worst.ms < 1 ? "met" : "missed"],
     [
       `keystroke → paint (${latency.valueLength} chars)`,

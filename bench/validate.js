@@ -2,7 +2,7 @@
  * validateUserName against validator.js's isEmail on the same inputs, in one process, alternating
  * batches so that both see the same machine noise. Prints per-call medians and their ratio.
  *
- * Two corpora: what the field can hold (the column and the TextField stop at 250 characters), and
+ * Three corpora: what the field can hold (the column and the TextField stop at 250 characters), and
  * 10,000-character hostile inputs, which only a script or an API could store; isEmail rejects those
  * on length alone while validateUserName still classifies them and names every problem.
  */
@@ -20,8 +20,26 @@ const FIELD_CORPUS = [
   "jos\u00e9@contoso.com", `${"a".repeat(70)}@contoso.com`, `user@${"sub.".repeat(30)}contoso.com`,
 ];
 
+/**
+ * Mostly broken input, built from combinations: paste debris, down-level and bare names, private and
+ * special-use suffixes, doubled @. This is where clean-up runs in full and suggestions are computed.
+ */
+const ACCOUNTS = ["jdoe", "John.Doe", "j_doe", "o'neil", "admin"];
+const BROKEN_FORMS = [
+  (a) => `CONTOSO\\${a}`, (a) => `contoso\\\\${a}`, (a) => `CONTOSO \\ ${a}`, (a) => `fabrikam/${a}`, (a) => `.\\${a}`, (a) => a,
+  (a) => `${a}@contoso.local`, (a) => `${a}@corp.test`, (a) => `${a}@printer.home.arpa`, (a) => `${a}@contoso.123`,
+  (a) => `${a}@contoso@com`, (a) => `${a}@`, (a) => `${a}@contoso`, (a) => `${a}@contoso.com.`, (a) => `${a}@contoso.com\\`,
+  (a) => `mailto:${a}@contoso.com?subject=Hi`, (a) => `SMTP:${a}@contoso.com`, (a) => `Doe, John [mailto:${a}@contoso.com]`,
+  (a) => `"${a}" <${a}@contoso.com>;`, (a) => `\u300c${a}@contoso.com\u300d`,
+];
+const DEBRIS = ["", "\u3000", "\u200e", "\u202f", "\u00a0", "\ufeff"];
+const BROKEN_CORPUS = ACCOUNTS.flatMap((account) =>
+  BROKEN_FORMS.flatMap((form, f) => DEBRIS.map((debris, d) => ((f + d) % 2 === 0 ? `${debris}${form(account)}${debris}` : form(account)))),
+);
+
 const HOSTILE_CORPUS = [
   "a.".repeat(5000), `${"a.".repeat(5000)}@contoso.com`, "@".repeat(10000), "\\".repeat(10000), "\u200b\u00a0".repeat(5000),
+  `${"\u3000".repeat(5000)}a@contoso.com${"\u2009".repeat(5000)}`, `a${"\u202e\u3000".repeat(5000)}@contoso.com`, "mailto:".repeat(1400),
 ];
 
 const OPTIONS = { defaultUpnSuffix: "contoso.com" };
@@ -75,17 +93,18 @@ function worstSingleCall() {
 }
 
 function run() {
-  return { field: compare(FIELD_CORPUS), hostile: compare(HOSTILE_CORPUS), worst: worstSingleCall() };
+  return { field: compare(FIELD_CORPUS), broken: compare(BROKEN_CORPUS), hostile: compare(HOSTILE_CORPUS), worst: worstSingleCall() };
 }
 
 function report(r) {
   const line = (name, c) =>
     `${name}: validateUserName ${formatMicros(c.oursMedian)} vs isEmail ${formatMicros(c.theirsMedian)} per call, ratio ${c.ratio.toFixed(2)} (${c.inputs} inputs)`;
   console.log(line("field corpus", r.field) + "  goal ≤ 1.00");
+  console.log(line("broken-input corpus", r.broken) + "  goal ≤ 1.00");
   console.log(line("hostile 10,000-char corpus", r.hostile));
   console.log(`slowest hostile input: ${r.worst.label} at ${formatMicros(r.worst.ms)}  goal < 1000 µs`);
 }
 
 if (require.main === module) report(run());
 
-module.exports = { run, report };
+module.exports = { run, report, FIELD_CORPUS, BROKEN_CORPUS };

@@ -1,4 +1,4 @@
-import { normalizeNetBiosName, normalizeUpnSuffix, type ValidationOptions } from "../validation";
+import { nonRoutableSuffix, normalizeNetBiosName, normalizeUpnSuffix, type ValidationOptions, type ValidationTarget } from "../validation";
 
 /** The control's settings as the form gives them, before any parsing. */
 export interface IControlSettings {
@@ -13,7 +13,7 @@ export interface IControlSettings {
 
 /** A setting the admin should fix; the rest of the configuration still applies. */
 export interface IConfigurationNote {
-  key: "Config_BadDefaultSuffix" | "Config_BadDomainEntry";
+  key: "Config_BadDefaultSuffix" | "Config_BadDomainEntry" | "Config_NonRoutableSuffix";
   entry: string;
 }
 
@@ -44,6 +44,25 @@ export function parseDomainSuffixes(text: string | null | undefined): { map: Rec
   return { map, badEntries };
 }
 
+/** Under Entra a private suffix can never be offered, so a setting that names one is said to be unused. */
+function nonRoutableNotes(target: ValidationTarget, suffixes: readonly (string | undefined)[]): IConfigurationNote[] {
+  if (target !== "entra") return [];
+  return suffixes
+    .filter((suffix): suffix is string => suffix !== undefined && nonRoutableSuffix(suffix) !== undefined)
+    .map((entry) => ({ key: "Config_NonRoutableSuffix", entry }));
+}
+
+/** Each configuration problem once, however often the settings repeat it. */
+function withoutRepeatedNotes(notes: readonly IConfigurationNote[]): IConfigurationNote[] {
+  const seen = new Set<string>();
+  return notes.filter((note) => {
+    const key = `${note.key}\n${note.entry.toLowerCase()}`;
+    if (seen.has(key)) return false;
+    seen.add(key);
+    return true;
+  });
+}
+
 export function resolveConfiguration(settings: IControlSettings): IResolvedConfiguration {
   const notes: IConfigurationNote[] = [];
   const suffixText = (settings.defaultUpnSuffix ?? "").trim();
@@ -51,12 +70,10 @@ export function resolveConfiguration(settings: IControlSettings): IResolvedConfi
   if (suffixText !== "" && defaultUpnSuffix === undefined) notes.push({ key: "Config_BadDefaultSuffix", entry: suffixText });
   const domains = parseDomainSuffixes(settings.domainSuffixes);
   notes.push(...domains.badEntries.map((entry) => ({ key: "Config_BadDomainEntry" as const, entry })));
-  const options: ValidationOptions = {
-    defaultUpnSuffix,
-    domainSuffixes: domains.map,
-    target: settings.serverType === SERVER_TYPE_EXCHANGE_ONLINE_HYBRID ? "entra" : "exchange",
-  };
+  const target: ValidationTarget = settings.serverType === SERVER_TYPE_EXCHANGE_ONLINE_HYBRID ? "entra" : "exchange";
+  notes.push(...nonRoutableNotes(target, [defaultUpnSuffix, ...Object.values(domains.map)]));
+  const options: ValidationOptions = { defaultUpnSuffix, domainSuffixes: domains.map, target };
   const credentialRetrieval = settings.credentialRetrieval;
   const userNameInUse = credentialRetrieval === null || credentialRetrieval === undefined || credentialRetrieval === CREDENTIALS_SPECIFIED_IN_PROFILE;
-  return { options, notes, userNameInUse };
+  return { options, notes: withoutRepeatedNotes(notes), userNameInUse };
 }

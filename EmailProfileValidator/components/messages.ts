@@ -1,10 +1,22 @@
 import type { StringKey, Translate } from "./strings";
-import { codePointLabel, isControl, isInvisible, type Problem, type SuggestionSource } from "../validation";
+import { unicodeName } from "./unicodeNames";
+import { codePointLabel, isUnseen, type Problem, type SuggestionSource } from "../validation";
 
-/** Characters that cannot be seen are named by code point, U+0009. */
-function codePointLabelOf(char: string): string | undefined {
-  const code = char.codePointAt(0) ?? 0;
-  return isControl(code) || isInvisible(code) ? codePointLabel(code) : undefined;
+/** "U+3000 IDEOGRAPHIC SPACE": a character nobody can see, named so it can be found; the code point alone when unnamed. */
+export function nameCodePoint(code: number): string {
+  const name = unicodeName(code);
+  return name ? `${codePointLabel(code)} ${name}` : codePointLabel(code);
+}
+
+/** "U+200B" as the validator reports it, named. */
+function nameLabel(label: unknown): string {
+  const code = typeof label === "string" && label.startsWith("U+") ? parseInt(label.slice(2), 16) : NaN;
+  return Number.isNaN(code) ? text(label) : nameCodePoint(code);
+}
+
+/** Characters that cannot be seen are named by code point and Unicode name, never quoted raw. */
+function unseenCharacterName(char: string): string | undefined {
+  return isUnseen(char) ? nameCodePoint(char.codePointAt(0) ?? 0) : undefined;
 }
 
 function text(detail: unknown): string {
@@ -15,7 +27,7 @@ function text(detail: unknown): string {
 export function describeCharacters(detail: unknown, translate: Translate): string {
   const characters = Array.isArray(detail) ? (detail as unknown[]).map(text) : [];
   return characters
-    .map((char) => (char === " " ? translate("Character_Space") : (codePointLabelOf(char) ?? `\u201c${char}\u201d`)))
+    .map((char) => (char === " " ? translate("Character_Space") : (unseenCharacterName(char) ?? `\u201c${char}\u201d`)))
     .join(", ");
 }
 
@@ -29,7 +41,7 @@ function keyFor(problem: Problem): StringKey {
 function argumentsFor(problem: Problem, translate: Translate): string[] {
   switch (problem.code) {
     case "invisible-character":
-      return [(problem.characters as string[]).join(", ")];
+      return [(Array.isArray(problem.characters) ? (problem.characters as unknown[]) : []).map(nameLabel).join(", ")];
     case "invalid-character":
     case "non-ascii":
     case "entra-character":

@@ -11,12 +11,38 @@ import {
   type ValidationTarget,
 } from "./types";
 
-/** Suffixes that only resolve inside a private network; Exchange Online and Entra never accept them. */
-const NON_ROUTABLE_SUFFIXES = new Set(["local", "lan", "internal", "corp", "localdomain", "home", "intranet", "private", "localhost"]);
+/**
+ * Suffixes that only resolve inside a private network, and special-use names that are never delegated:
+ * .test, .example, .invalid, .localhost (RFC 2606, RFC 6761), .local (RFC 6762), .onion (RFC 7686),
+ * .alt (RFC 9476) and .arpa, which is for infrastructure only (RFC 3172; home.arpa, RFC 8375).
+ * Exchange Online and Entra accept only verified, routable UPN suffixes.
+ */
+const NON_ROUTABLE_TOP_LEVEL = new Set([
+  "local", "lan", "internal", "corp", "localdomain", "home", "intranet", "private",
+  "localhost", "test", "example", "invalid", "onion", "alt", "arpa",
+]);
+
+/** ".local", ".home.arpa": the private or special-use suffix a domain ends in, if any. */
+export function nonRoutableSuffix(domain: string): string | undefined {
+  const lastDot = domain.lastIndexOf(".");
+  if (lastDot < 0) return undefined;
+  const topLevel = domain.slice(lastDot + 1).toLowerCase();
+  if (!NON_ROUTABLE_TOP_LEVEL.has(topLevel)) return undefined;
+  return topLevel === "arpa" ? `.${domain.slice(domain.lastIndexOf(".", lastDot - 1) + 1).toLowerCase()}` : `.${topLevel}`;
+}
+
+/** RFC 1123 §2.1, RFC 3696 §2: a top-level label is never all digits; that is an IP address, not a host name. */
+function isAllDigits(label: string): boolean {
+  for (let i = 0; i < label.length; i++) if (!isAsciiDigit(label.charCodeAt(i))) return false;
+  return label !== "";
+}
 
 function entraSeverity(target: ValidationTarget): ProblemSeverity {
   return target === "entra" ? "error" : "warning";
 }
+
+/** Letters, digits and the punctuation every rule allows: no character rule can fail, so none needs a scan. */
+const PLAIN_LOCAL_PART = /^[A-Za-z0-9.'_-]*$/;
 
 export function localPartProblems(local: string, target: ValidationTarget): Problem[] {
   if (local === "") return [{ code: "missing-local-part", severity: "error" }];
@@ -24,12 +50,13 @@ export function localPartProblems(local: string, target: ValidationTarget): Prob
   if (local.length > LOCAL_PART_MAX_LENGTH) {
     problems.push({ code: "local-part-too-long", severity: "error", length: local.length, limit: LOCAL_PART_MAX_LENGTH });
   }
-  const invalid = distinctMatching(local, FORBIDDEN_IN_LOCAL_PART);
+  const plain = PLAIN_LOCAL_PART.test(local);
+  const invalid = plain ? [] : distinctMatching(local, FORBIDDEN_IN_LOCAL_PART);
   if (invalid.length > 0) problems.push({ code: "invalid-character", severity: "error", part: "local", characters: invalid });
   if (local.startsWith(".") || local.endsWith(".") || local.includes("..")) {
     problems.push({ code: "dot-placement", severity: "error" });
   }
-  const entraInvalid = distinctMatching(local, FORBIDDEN_BY_ENTRA);
+  const entraInvalid = plain ? [] : distinctMatching(local, FORBIDDEN_BY_ENTRA);
   if (entraInvalid.length > 0) {
     problems.push({ code: "entra-character", severity: entraSeverity(target), characters: entraInvalid });
   }
@@ -38,10 +65,10 @@ export function localPartProblems(local: string, target: ValidationTarget): Prob
 
 function isIpLiteral(domain: string, labels: readonly string[]): boolean {
   if (domain.startsWith("[") && domain.endsWith("]")) return true;
-  return labels.length === 4 && labels.every((label) => label.length > 0 && [...label].every((c) => isAsciiDigit(c.charCodeAt(0))));
+  return labels.length === 4 && labels.every(isAllDigits);
 }
 
-type LabelFault = "empty-label" | "label-too-long" | "hyphen" | "underscore";
+type LabelFault = "empty-label" | "label-too-long" | "hyphen" | "underscore" | "numeric-tld";
 
 function labelFault(label: string): LabelFault | undefined {
   if (label === "") return "empty-label";
@@ -52,32 +79,44 @@ function labelFault(label: string): LabelFault | undefined {
 }
 
 /** One `invalid-domain` problem per kind of fault, naming the first label that has it. */
-function labelProblems(labels: readonly string[]): Problem[] {
-  const problems: Problem[] = [];
-  const seen = new Set<LabelFault>();
+function labelProblems(labels: readonly string[], problems: Problem[]): void {
+  const seen: LabelFault[] = [];
   for (const label of labels) {
     const fault = labelFault(label);
-    if (fault && !seen.has(fault)) {
-      seen.add(fault);
+    if (fault && !seen.includes(fault)) {
+      seen.push(fault);
       problems.push({ code: "invalid-domain", severity: "error", reason: fault, label });
     }
   }
-  return problems;
 }
 
-export function domainProblems(domain: string): Problem[] {
+/** Letters, digits, hyphens and dots only: no character rule can fail, so none needs a scan. */
+const PLAIN_DOMAIN = /^[A-Za-z0-9.-]*$/;
+/**
+ * A host name every label rule passes (RFC 1123): two or more labels of 1–63 letters, digits and inner
+ * hyphens, the last starting with a letter. Labels are bounded and split by dots, so it cannot back-track far.
+ */
+const WELL_FORMED_HOST = /^(?:[A-Za-z0-9](?:[A-Za-z0-9-]{0,61}[A-Za-z0-9])?\.)+[A-Za-z](?:[A-Za-z0-9-]{0,61}[A-Za-z0-9])?$/;
+const MAX_HOST_LENGTH = 253;
+
+function suffixProblems(domain: string, target: ValidationTarget): Problem[] {
+  const suffix = nonRoutableSuffix(domain);
+  return suffix ? [{ code: "non-routable-suffix", severity: entraSeverity(target), suffix }] : [];
+}
+
+export function domainProblems(domain: string, target: ValidationTarget): Problem[] {
   if (domain === "") return [{ code: "missing-domain", severity: "error" }];
+  if (domain.length <= MAX_HOST_LENGTH && WELL_FORMED_HOST.test(domain)) return suffixProblems(domain, target);
   const labels = domain.split(".");
   if (isIpLiteral(domain, labels)) return [{ code: "invalid-domain", severity: "error", reason: "ip-literal", label: domain }];
   const problems: Problem[] = [];
-  const invalid = distinctMatching(domain, FORBIDDEN_IN_DOMAIN);
+  const invalid = PLAIN_DOMAIN.test(domain) ? [] : distinctMatching(domain, FORBIDDEN_IN_DOMAIN);
   if (invalid.length > 0) problems.push({ code: "invalid-character", severity: "error", part: "domain", characters: invalid });
-  problems.push(...labelProblems(labels));
+  labelProblems(labels, problems);
+  const topLevel = labels[labels.length - 1];
   if (labels.length === 1) problems.push({ code: "missing-tld", severity: "error", domain });
-  const topLevel = labels[labels.length - 1].toLowerCase();
-  if (labels.length > 1 && NON_ROUTABLE_SUFFIXES.has(topLevel)) {
-    problems.push({ code: "non-routable-suffix", severity: "warning", suffix: "." + topLevel });
-  }
+  else if (isAllDigits(topLevel)) problems.push({ code: "invalid-domain", severity: "error", reason: "numeric-tld", label: topLevel });
+  problems.push(...suffixProblems(domain, target));
   return problems;
 }
 
@@ -102,6 +141,28 @@ export function valueProblems(value: string): Problem[] {
   return problems;
 }
 
+const hasError = (problems: readonly Problem[]): boolean => problems.some((problem) => problem.severity === "error");
+
+/** Suggestions end in a configured or guessed suffix that repeats on every keystroke, so its verdict is kept. */
+const domainVerdicts = new Map<string, boolean>();
+const MAX_REMEMBERED_DOMAINS = 64;
+
+function domainPasses(domain: string, target: ValidationTarget): boolean {
+  const key = `${target} ${domain}`;
+  let passes = domainVerdicts.get(key);
+  if (passes === undefined) {
+    passes = !hasError(domainProblems(domain, target));
+    if (domainVerdicts.size >= MAX_REMEMBERED_DOMAINS) domainVerdicts.clear();
+    domainVerdicts.set(key, passes);
+  }
+  return passes;
+}
+
+/** The same verdict as "upnProblems has no error", for judging many candidates that share a domain. */
+export function upnPasses(local: string, domain: string, target: ValidationTarget): boolean {
+  return !hasError(localPartProblems(local, target)) && !hasError(addressLengthProblems(local, domain, target)) && domainPasses(domain, target);
+}
+
 export function upnProblems(local: string, domain: string, target: ValidationTarget): Problem[] {
-  return [...localPartProblems(local, target), ...domainProblems(domain), ...addressLengthProblems(local, domain, target)];
+  return [...localPartProblems(local, target), ...domainProblems(domain, target), ...addressLengthProblems(local, domain, target)];
 }

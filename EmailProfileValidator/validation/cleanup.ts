@@ -1,4 +1,4 @@
-import { INVISIBLE, codePointLabel, distinctMatching, isInvisible, isSurroundingWhitespace } from "./characters";
+import { INNER_WHITE_SPACE, INVISIBLE, QUOTATION_MARK, codePointLabel, distinctMatching, isWhiteSpace } from "./characters";
 import type { Problem } from "./types";
 
 export interface CleanUpOutcome {
@@ -8,61 +8,81 @@ export interface CleanUpOutcome {
   problems: Problem[];
 }
 
-type Wrapping = "mailto" | "angle-brackets" | "quotes";
+/** What a paste wrapped around the address, outermost first. */
+type Wrapping = "mailto" | "proxy-address" | "outlook-mailto" | "angle-brackets" | "quotes" | "trailing-separator";
 
-const QUOTES = new Set(["\"", "'", "\u201c", "\u201d", "\u2018", "\u2019"]);
-const MAILTO = "mailto:";
-/** Wrappers nest at most a few deep in practice ("<mailto:…>" inside quotes); the cap keeps the loop bounded. */
-const MAX_UNWRAP_ROUNDS = 4;
+/** RFC 6068: `mailto:addr?subject=…`; the scheme is case-insensitive. */
+const MAILTO = /^mailto:/i;
+/** Exchange proxy addresses: `SMTP:` marks the primary address, `smtp:` the others. */
+const PROXY_SMTP = /^smtp:/i;
+/** Printable ASCII with no space: nothing in it can be invisible or white space, the common case. */
+const PLAIN_ASCII = /^[\x21-\x7e]*$/;
+/** Wrappers nest a few deep in practice (`"Name" <mailto:…>;`); the cap keeps the loop bounded. */
+const MAX_UNWRAP_ROUNDS = 6;
 
-/** Copies the runs between invisible characters: one pass, cheaper than a global replace. */
-function withoutInvisible(text: string): string {
-  const runs: string[] = [];
-  let runStart = 0;
-  for (let i = 0; i < text.length; i++) {
-    if (!isInvisible(text.charCodeAt(i))) continue;
-    if (i > runStart) runs.push(text.slice(runStart, i));
-    runStart = i + 1;
+/** The address of a mailto link: the query cut off, %-escapes decoded where they decode. */
+function mailtoAddress(link: string): string {
+  const query = link.indexOf("?");
+  const address = query >= 0 ? link.slice(0, query) : link;
+  if (!address.includes("%")) return address;
+  try {
+    return decodeURIComponent(address);
+  } catch {
+    return address;
   }
-  runs.push(text.slice(runStart));
-  return runs.join("");
 }
 
-export function removeInvisible(text: string): { text: string; removed: string[] } {
-  const removed = distinctMatching(text, INVISIBLE);
-  if (removed.length === 0) return { text, removed };
-  return { text: withoutInvisible(text), removed: removed.map((char) => codePointLabel(char.charCodeAt(0))) };
+/** Outlook's "Name [mailto:addr]": the bracketed link closes the value. */
+function outlookLink(text: string): string | undefined {
+  if (!text.endsWith("]")) return undefined;
+  const open = text.lastIndexOf("[");
+  const inner = text.slice(open + 1, -1);
+  return open >= 0 && MAILTO.test(inner) ? inner : undefined;
 }
 
-export function trimSurroundingWhitespace(text: string): string {
-  let start = 0;
+/** One `;` or `,` copied from a To line, or stray backslashes after an address. */
+function withoutTrailingSeparator(text: string): string | undefined {
+  const last = text[text.length - 1];
+  if ((last === ";" || last === ",") && text.length > 1) return text.slice(0, -1);
+  if (last !== "\\" || !text.includes("@")) return undefined;
   let end = text.length;
-  while (start < end && isSurroundingWhitespace(text.charCodeAt(start))) start++;
-  while (end > start && isSurroundingWhitespace(text.charCodeAt(end - 1))) end--;
-  return text.slice(start, end);
+  while (end > 0 && text[end - 1] === "\\") end--;
+  return text.slice(0, end);
 }
 
-/** Takes one layer of wrapping off: `mailto:x`, `Name <x>`, `<x>`, `"x"`. */
-export function unwrapOnce(text: string): { text: string; wrapping?: Wrapping } {
-  if (text.slice(0, MAILTO.length).toLowerCase() === MAILTO) {
-    return { text: text.slice(MAILTO.length), wrapping: "mailto" };
-  }
+/** Takes one layer of wrapping off: `mailto:x`, `SMTP:x`, `Name [mailto:x]`, `Name <x>`, `<x>`, `"x"`. */
+export function unwrapOnce(text: string, separatorAllowed = true): { text: string; wrapping?: Wrapping } {
+  const separatorless = separatorAllowed ? withoutTrailingSeparator(text) : undefined;
+  if (separatorless !== undefined) return { text: separatorless, wrapping: "trailing-separator" };
+  if (MAILTO.test(text)) return { text: mailtoAddress(text.slice("mailto:".length)), wrapping: "mailto" };
+  if (PROXY_SMTP.test(text)) return { text: text.slice("smtp:".length), wrapping: "proxy-address" };
+  const link = outlookLink(text);
+  if (link !== undefined) return { text: link, wrapping: "outlook-mailto" };
   const open = text.indexOf("<");
   // Exactly one pair, closing the value: "a <x>; b <y>" is two values, not a wrapped one.
   if (open >= 0 && text.endsWith(">") && open === text.lastIndexOf("<") && text.indexOf(">") === text.length - 1) {
     return { text: text.slice(open + 1, -1), wrapping: "angle-brackets" };
   }
-  if (text.length >= 2 && QUOTES.has(text[0]) && QUOTES.has(text[text.length - 1])) {
+  if (text.length >= 2 && QUOTATION_MARK.test(text[0]) && QUOTATION_MARK.test(text[text.length - 1])) {
     return { text: text.slice(1, -1), wrapping: "quotes" };
   }
   return { text };
+}
+
+export function trimSurroundingWhitespace(text: string): string {
+  let start = 0;
+  let end = text.length;
+  while (start < end && isWhiteSpace(text.charCodeAt(start))) start++;
+  while (end > start && isWhiteSpace(text.charCodeAt(end - 1))) end--;
+  return text.slice(start, end);
 }
 
 function unwrap(text: string): { text: string; wrappings: Wrapping[] } {
   const wrappings: Wrapping[] = [];
   let current = text;
   for (let round = 0; round < MAX_UNWRAP_ROUNDS; round++) {
-    const layer = unwrapOnce(current);
+    // Only one trailing separator is debris; "a@x.com;;" is something else.
+    const layer = unwrapOnce(current, !wrappings.includes("trailing-separator"));
     if (!layer.wrapping) break;
     wrappings.push(layer.wrapping);
     current = trimSurroundingWhitespace(layer.text);
@@ -78,16 +98,34 @@ function removeTrailingDots(text: string): string {
   return text.slice(0, end);
 }
 
+/** Removes every character of the class, naming each distinct one by code point. */
+function removeAll(text: string, characterClass: RegExp): { text: string; removed: string[] } {
+  const removed = distinctMatching(text, characterClass);
+  if (removed.length === 0) return { text, removed: [] };
+  characterClass.lastIndex = 0;
+  return { text: text.replace(characterClass, ""), removed: removed.map((char) => codePointLabel(char.codePointAt(0) ?? 0)) };
+}
+
+export function removeInvisible(text: string): { text: string; removed: string[] } {
+  return removeAll(text, INVISIBLE);
+}
+
+/** Invisible characters and white space taken away, each kind reported once. */
+function removeUnseen(raw: string, problems: Problem[]): string {
+  if (PLAIN_ASCII.test(raw)) return raw;
+  const visible = removeInvisible(raw);
+  const trimmed = trimSurroundingWhitespace(visible.text);
+  // Once trimmed, any white space but a plain space is inside the name: a paste put it there.
+  const inner = removeAll(trimmed, INNER_WHITE_SPACE);
+  const removed = inner.removed.length === 0 ? visible.removed : [...new Set([...visible.removed, ...inner.removed])];
+  if (removed.length > 0) problems.push({ code: "invisible-character", severity: "error", characters: removed });
+  if (trimmed !== visible.text) problems.push({ code: "surrounding-whitespace", severity: "warning" });
+  return inner.text;
+}
+
 export function cleanUp(raw: string): CleanUpOutcome {
   const problems: Problem[] = [];
-  const visible = removeInvisible(raw);
-  if (visible.removed.length > 0) {
-    problems.push({ code: "invisible-character", severity: "error", characters: visible.removed });
-  }
-  const trimmed = trimSurroundingWhitespace(visible.text);
-  if (trimmed !== visible.text) problems.push({ code: "surrounding-whitespace", severity: "warning" });
-
-  const unwrapped = unwrap(trimmed);
+  const unwrapped = unwrap(removeUnseen(raw, problems));
   if (unwrapped.wrappings.length > 0) {
     problems.push({ code: "wrapped-address", severity: "error", wrapping: unwrapped.wrappings[0] });
   }

@@ -1,4 +1,4 @@
-import { upnProblems, valueProblems } from "./address";
+import { upnPasses, upnProblems, valueProblems } from "./address";
 import { cleanUp } from "./cleanup";
 import { resolveOptions, type ResolvedOptions } from "./options";
 import { classifyShape, shapeProblems, type Shape } from "./shape";
@@ -7,7 +7,8 @@ import { COLUMN_MAX_LENGTH, sortWorstFirst, worstSeverity, type Problem, type Va
 
 export * from "./types";
 export { normalizeUpnSuffix, normalizeNetBiosName } from "./options";
-export { codePointLabel, isControl, isInvisible } from "./characters";
+export { codePointLabel, isUnseen } from "./characters";
+export { nonRoutableSuffix } from "./address";
 export { cleanUp } from "./cleanup";
 export { classifyShape, type Shape } from "./shape";
 
@@ -16,22 +17,33 @@ interface Analysis {
   shape: Shape;
   problems: Problem[];
   cleanupNeeded: boolean;
+  /** The cleaned value is a UPN with no error of its own. */
+  cleanedPasses: boolean;
 }
+
+const isError = (problem: Problem): boolean => problem.severity === "error";
 
 function analyse(input: string, options: ResolvedOptions): Analysis {
   const cleanup = cleanUp(input);
   const shape = classifyShape(cleanup.cleaned);
-  const problems = [...cleanup.problems, ...shapeProblems(shape, options.required)];
-  if (shape.kind !== "empty") problems.push(...valueProblems(cleanup.cleaned));
-  if (shape.kind === "upn") problems.push(...upnProblems(shape.local, shape.domain, options.target));
-  return { cleaned: cleanup.cleaned, shape, problems, cleanupNeeded: cleanup.problems.length > 0 };
+  const own = shapeProblems(shape, options.required);
+  if (shape.kind !== "empty") own.push(...valueProblems(cleanup.cleaned));
+  if (shape.kind === "upn") own.push(...upnProblems(shape.local, shape.domain, options.target));
+  const cleanupNeeded = cleanup.problems.length > 0;
+  return {
+    cleaned: cleanup.cleaned,
+    shape,
+    problems: cleanupNeeded ? [...cleanup.problems, ...own] : own,
+    cleanupNeeded,
+    cleanedPasses: shape.kind === "upn" && !own.some(isError),
+  };
 }
 
-/** A suggestion must be a UPN that passes with no error and would not itself be cleaned up. */
+/** A suggestion must be a UPN that passes with no error and would not itself be cleaned up: `analyse` as a verdict. */
 function isAcceptableCandidate(candidate: string, options: ResolvedOptions): boolean {
-  if (candidate.length > COLUMN_MAX_LENGTH) return false;
-  const analysis = analyse(candidate, options);
-  return analysis.shape.kind === "upn" && !analysis.cleanupNeeded && analysis.problems.every((p) => p.severity !== "error");
+  if (candidate.length > COLUMN_MAX_LENGTH || cleanUp(candidate).problems.length > 0) return false;
+  const shape = classifyShape(candidate);
+  return shape.kind === "upn" && !valueProblems(candidate).some(isError) && upnPasses(shape.local, shape.domain, options.target);
 }
 
 /** Defends against hosts that hand over a number or nothing where a string was promised. */
@@ -49,8 +61,9 @@ export function validateUserName(value: string | null | undefined, options?: Val
   const input = asText(value);
   const analysis = analyse(input, resolved);
   const problems = sortWorstFirst(analysis.problems);
+  // The cleaned value was judged already: when it fails, there is no need to judge it again.
   const suggestions = suggestRewrites(input, analysis.cleaned, analysis.shape, problems, resolved, (candidate) =>
-    isAcceptableCandidate(candidate, resolved),
+    candidate === analysis.cleaned ? analysis.cleanedPasses && isAcceptableCandidate(candidate, resolved) : isAcceptableCandidate(candidate, resolved),
   );
   return { kind: analysis.shape.kind, severity: worstSeverity(problems), problems, suggestions };
 }

@@ -28,7 +28,7 @@ function judgeUpnSuffix(suffix: string): string | undefined {
   let domain = trimSurroundingWhitespace(suffix);
   if (domain.startsWith("@")) domain = domain.slice(1);
   while (domain.endsWith(".")) domain = domain.slice(0, -1);
-  const blocking = [...domainProblems(domain), ...valueProblems(domain)].some((problem) => problem.severity === "error");
+  const blocking = [...domainProblems(domain, "exchange"), ...valueProblems(domain)].some((problem) => problem.severity === "error");
   return blocking ? undefined : domain;
 }
 

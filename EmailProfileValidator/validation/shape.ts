@@ -1,3 +1,4 @@
+import { trimSurroundingWhitespace } from "./cleanup";
 import type { Problem } from "./types";
 
 /** What the cleaned value looks like, with the parts each shape is made of. */
@@ -38,7 +39,9 @@ function splitDownLevel(text: string): Shape {
   let accountStart = separatorAt + 1;
   // "DOMAIN\\user" comes from copying an escaped string; the doubled separator means the same.
   while (text[accountStart] === "\\") accountStart++;
-  return { kind: "downlevel", separator: "backslash", domain: text.slice(0, separatorAt), account: text.slice(accountStart) };
+  // A NetBIOS name and an account hold no spaces, so spaces around the separator are debris.
+  const domain = trimSurroundingWhitespace(text.slice(0, separatorAt));
+  return { kind: "downlevel", separator: "backslash", domain, account: trimSurroundingWhitespace(text.slice(accountStart)) };
 }
 
 export function classifyShape(cleaned: string): Shape {

@@ -11,12 +11,14 @@ export function guessSuffixFromNetBios(netBios: string): string {
   return lower.includes(".") ? lower : lower + ".com";
 }
 
-function suffixForDownLevel(shape: Extract<Shape, { kind: "downlevel" }>, options: ResolvedOptions): Suggestion | undefined {
+/** Where a down-level name's suffix may come from, best first: the domain map, the default, the KB's guess. */
+function downLevelCandidates(shape: Extract<Shape, { kind: "downlevel" }>, options: ResolvedOptions): Suggestion[] {
+  const candidates: Suggestion[] = [];
   const mapped = options.domainSuffixes.get(shape.domain.toUpperCase());
-  if (mapped) return { value: `${shape.account}@${mapped}`, source: "domainMap" };
-  if (options.defaultUpnSuffix) return { value: `${shape.account}@${options.defaultUpnSuffix}`, source: "defaultSuffix" };
-  if (shape.domain === "" || isLocalMachine(shape)) return undefined;
-  return { value: `${shape.account}@${guessSuffixFromNetBios(shape.domain)}`, source: "guess" };
+  if (mapped) candidates.push({ value: `${shape.account}@${mapped}`, source: "domainMap" });
+  if (options.defaultUpnSuffix) candidates.push({ value: `${shape.account}@${options.defaultUpnSuffix}`, source: "defaultSuffix" });
+  if (shape.domain !== "" && !isLocalMachine(shape)) candidates.push({ value: `${shape.account}@${guessSuffixFromNetBios(shape.domain)}`, source: "guess" });
+  return candidates;
 }
 
 /** The rewrites that the shape of the name itself points to, before any check. */
@@ -26,8 +28,7 @@ function shapeCandidates(shape: Shape, problems: readonly Problem[], options: Re
     case "downlevel": {
       // "CONTOSO\user@contoso.com": the account already is the UPN.
       if (shape.account.includes("@")) return [{ value: shape.account, source: "guess" }];
-      const candidate = suffixForDownLevel(shape, options);
-      return candidate ? [candidate] : [];
+      return downLevelCandidates(shape, options);
     }
     case "bare":
       return defaultSuffix ? [{ value: `${shape.account}@${defaultSuffix}`, source: "defaultSuffix" }] : [];
@@ -66,6 +67,10 @@ export function suggestRewrites(
 ): Suggestion[] {
   const candidates: Suggestion[] = [];
   if (cleaned !== input && isAcceptable(cleaned)) candidates.push({ value: cleaned, source: "cleanup" });
-  else candidates.push(...shapeCandidates(shape, problems, options).filter((c) => isAcceptable(c.value)));
+  else {
+    // The first source that yields a value that would pass: a setting Entra cannot use falls through to the next.
+    const first = shapeCandidates(shape, problems, options).find((c) => isAcceptable(c.value));
+    if (first) candidates.push(first);
+  }
   return withoutRepeats(candidates, input);
 }

@@ -29,9 +29,18 @@ describe("10,000-character inputs of hostile shapes", () => {
   });
 
   it("invisible characters mixed through an address are all named and cleaned", () => {
-    const noise = "\u200b\u00a0\ufeff\u00ad\u2060".repeat(LENGTH / 5);
-    const result = validateUserName(`${noise}user@contoso.com${noise}`);
-    expect(result.problems[0]).toMatchObject({ code: "invisible-character", characters: ["U+200B", "U+00A0", "U+FEFF", "U+00AD", "U+2060"] });
+    const noise = "\u200b\u00a0\ufeff\u00ad\u2060\u3000\u202e".repeat(LENGTH / 14);
+    const result = validateUserName(`${noise}user${noise}@contoso.com${noise}`);
+    expect(result.problems[0]).toMatchObject({
+      code: "invisible-character",
+      characters: ["U+200B", "U+FEFF", "U+00AD", "U+2060", "U+202E", "U+00A0", "U+3000"],
+    });
+    expect(result.suggestions).toEqual([{ value: "user@contoso.com", source: "cleanup" }]);
+  });
+
+  it("10,000 characters of white space around an address: trimmed, not searched again and again", () => {
+    const result = validateUserName(`${"\u3000 ".repeat(LENGTH / 2)}user@contoso.com${"\u2009".repeat(LENGTH)}`);
+    expect(result.problems.map((p) => p.code)).toEqual(["surrounding-whitespace"]);
     expect(result.suggestions).toEqual([{ value: "user@contoso.com", source: "cleanup" }]);
   });
 
