@@ -1,6 +1,7 @@
 import * as React from "react";
 import { EmailProfileValidatorControl, type IEmailProfileValidatorProps } from "./components/EmailProfileValidatorControl";
 import { createTranslator, type Translate } from "./components/strings";
+import { BoundValue } from "./boundValue";
 import { createDirectory, type IDirectory } from "./directory";
 import { IInputs, IOutputs } from "./generated/ManifestTypes";
 
@@ -15,32 +16,26 @@ export class EmailProfileValidator implements ComponentFramework.ReactControl<II
   private notifyOutputChanged: () => void;
   private translate: Translate;
   private directory?: IDirectory;
-  /** What the admin last entered, reported through getOutputs. */
-  private currentValue = "";
-  /** Values sent to the platform that it has not yet echoed back through updateView. */
-  private unechoed: string[] = [];
-  /** The bound value as the platform last gave it, to tell a change there from a repeat. */
-  private lastPlatformValue = "";
-  private valueRevision = 0;
+  /** What is shown and reported: the admin's edits and the platform's own changes, reconciled. */
+  private boundValue: BoundValue;
   private destroyed = false;
 
   public init(context: ComponentFramework.Context<IInputs>, notifyOutputChanged: () => void): void {
     this.notifyOutputChanged = notifyOutputChanged;
     this.translate = createTranslator((key) => context.resources.getString(key));
-    this.currentValue = context.parameters.userName.raw ?? "";
-    this.lastPlatformValue = this.currentValue;
+    this.boundValue = new BoundValue(context.parameters.userName.raw ?? "", EmailProfileValidator.recordOf(context));
     this.directory = EmailProfileValidator.directoryFor(context);
   }
 
   public updateView(context: ComponentFramework.Context<IInputs>): React.ReactElement {
-    this.takePlatformValue(context.parameters.userName.raw ?? "");
+    this.boundValue.show(context.parameters.userName.raw ?? "", EmailProfileValidator.recordOf(context));
     if (context.mode.isVisible === false) return React.createElement(React.Fragment);
     const userName = context.parameters.userName;
     const security = userName.security;
     const masked = security?.readable === false;
     const props: IEmailProfileValidatorProps = {
-      value: this.currentValue,
-      valueRevision: this.valueRevision,
+      value: this.boundValue.value,
+      valueRevision: this.boundValue.revision,
       label: userName.attributes?.DisplayName ?? this.translate("Property_userName_DisplayName"),
       maxLength: userName.attributes?.MaxLength ?? DEFAULT_MAX_LENGTH,
       readOnly: context.mode.isControlDisabled || security?.editable === false,
@@ -54,7 +49,7 @@ export class EmailProfileValidator implements ComponentFramework.ReactControl<II
   }
 
   public getOutputs(): IOutputs {
-    return { userName: this.currentValue };
+    return { userName: this.boundValue.read() };
   }
 
   public destroy(): void {
@@ -62,30 +57,8 @@ export class EmailProfileValidator implements ComponentFramework.ReactControl<II
   }
 
   private onValueChange = (value: string): void => {
-    if (this.destroyed || value === this.currentValue) return;
-    this.currentValue = value;
-    this.unechoed.push(value);
-    this.notifyOutputChanged();
+    if (!this.destroyed && this.boundValue.edit(value)) this.notifyOutputChanged();
   };
-
-  /**
-   * updateView repeats the platform's value for many reasons (layout, other properties), and echoes
-   * each value we report, possibly late while the admin types on. Only a value that is new on the
-   * platform's side and is not such an echo was pushed (record refresh, form script) and replaces ours.
-   */
-  private takePlatformValue(incoming: string): void {
-    if (incoming === this.lastPlatformValue) return;
-    this.lastPlatformValue = incoming;
-    const echoAt = this.unechoed.indexOf(incoming);
-    if (echoAt >= 0) {
-      this.unechoed.splice(0, echoAt + 1);
-      return;
-    }
-    if (incoming === this.currentValue) return;
-    this.currentValue = incoming;
-    this.unechoed = [];
-    this.valueRevision++;
-  }
 
   private settingsFrom(context: ComponentFramework.Context<IInputs>): IEmailProfileValidatorProps["settings"] {
     const p = context.parameters;
@@ -95,6 +68,12 @@ export class EmailProfileValidator implements ComponentFramework.ReactControl<II
       serverType: p.serverType?.raw,
       credentialRetrieval: p.credentialRetrieval?.raw,
     };
+  }
+
+  /** The record on the form, where the host says: moving to another record always brings its own value. */
+  private static recordOf(context: ComponentFramework.Context<IInputs>): string | undefined {
+    const info = (context.mode as Partial<ComponentFramework.Mode> & { contextInfo?: { entityId?: string } }).contextInfo;
+    return typeof info?.entityId === "string" ? info.entityId : undefined;
   }
 
   /** Look-ups need the Web API, which the test harness does not have. */

@@ -15,6 +15,8 @@ export interface IFakeContextOptions {
   checkMailbox?: "on" | "off";
   webAPI?: Partial<ComponentFramework.WebApi>;
   strings?: Record<string, string>;
+  /** The record on the form, as model-driven forms give it in mode.contextInfo. */
+  recordId?: string;
 }
 
 /** The few members of ComponentFramework.Context that the control reads, and nothing else. */
@@ -33,7 +35,11 @@ export function fakeContext(options: IFakeContextOptions = {}): ComponentFramewo
       credentialRetrieval: { raw: options.credentialRetrieval ?? null },
       checkMailbox: { raw: options.checkMailbox ?? "on" },
     },
-    mode: { isControlDisabled: options.disabled ?? false, isVisible: options.visible ?? true },
+    mode: {
+      isControlDisabled: options.disabled ?? false,
+      isVisible: options.visible ?? true,
+      contextInfo: options.recordId === undefined ? undefined : { entityId: options.recordId, entityTypeName: "emailserverprofile" },
+    },
     resources: { getString: (key: string) => options.strings?.[key] ?? key },
     // Like the test harness, no Web API unless a test gives one.
     webAPI: options.webAPI ?? undefined,

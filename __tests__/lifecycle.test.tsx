@@ -6,7 +6,10 @@ import { fakeContext, type IFakeContextOptions } from "./fakeContext";
 
 function start(options: IFakeContextOptions = {}) {
   const control = new EmailProfileValidator();
-  const notify = jest.fn();
+  // Like the platform, read the output as soon as the control says it changed.
+  const notify = jest.fn(() => {
+    control.getOutputs();
+  });
   control.init(fakeContext(options), notify);
   const element = control.updateView(fakeContext(options));
   const view = render(element);
