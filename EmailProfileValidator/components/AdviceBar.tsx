@@ -70,8 +70,9 @@ export function AdviceBar({ advice, sentences, actionsEnabled, translate, onAppl
     <MessageBar messageBarType={BAR_TYPES[severity]} isMultiline delayedRender={false} actions={actions}>
       {/* Read out by the control's polite live region instead, so a verdict is announced once. */}
       <span aria-hidden="true">
-        {sentences.map((sentence) => (
-          <span key={sentence} className={sentenceClass}>
+        {sentences.map((sentence, index) => (
+          // The list is rebuilt whole on every change, so its position is a stable, unique key.
+          <span key={index} className={sentenceClass}>
             {sentence}
           </span>
         ))}

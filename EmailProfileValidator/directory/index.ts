@@ -1,7 +1,7 @@
 import { classifyShape, cleanUp, validateUserName } from "../validation";
-import { MAX_ROWS, mailboxByAddress, mailboxesByAccount, usersByAccount, usersByLogOnName, type DirectoryQuery } from "./odata";
+import { MAX_ROWS, mailboxByAddress, mailboxesByAccount, usersByAccount, usersByLogOnName, type DirectoryQuery, type Row } from "./odata";
 
-export { odataStringLiteral } from "./odata";
+export { escapeLikePattern, odataStringLiteral } from "./odata";
 
 export interface DirectoryMailbox {
   name?: string;
@@ -12,7 +12,7 @@ export interface DirectoryFinding {
   /** "unknown": the directory could not be asked, or did not answer; never a reason to alarm anyone. */
   status: "found" | "notFound" | "unknown";
   mailboxes: DirectoryMailbox[];
-  /** Addresses found for a down-level or bare name, each one a valid UPN. */
+  /** Addresses found for a down-level or bare name, each one a valid UPN that begins with the typed account. */
   suggestions: string[];
 }
 
@@ -23,14 +23,12 @@ export interface IDirectory {
 export type DirectoryWebApi = Pick<ComponentFramework.WebApi, "retrieveMultipleRecords">;
 
 export const DEFAULT_TIMEOUT_MS = 5000;
+/** Distinct values remembered; a form sees a few dozen, so the oldest go long before memory matters. */
+export const CACHE_SIZE = 300;
+/** After a failure the same value is asked again no sooner than this, doubling each time up to the cap. */
+export const FIRST_RETRY_MS = 2000;
+export const MAX_RETRY_MS = 60_000;
 export const UNKNOWN: DirectoryFinding = { status: "unknown", mailboxes: [], suggestions: [] };
-
-type Row = Record<string, unknown>;
-
-function stringField(row: Row, field: string): string | undefined {
-  const value = row[field];
-  return typeof value === "string" && value !== "" ? value : undefined;
-}
 
 /** Rejects a call that hangs, so the control never waits on a directory that does not answer. */
 function withTimeout<T>(work: Promise<T>, timeoutMs: number): Promise<T> {
@@ -49,27 +47,19 @@ async function run(webApi: DirectoryWebApi, query: DirectoryQuery, timeoutMs: nu
   return entities.filter((row): row is Row => typeof row === "object" && row !== null);
 }
 
-function toMailboxes(rows: readonly Row[]): DirectoryMailbox[] {
-  const mailboxes: DirectoryMailbox[] = [];
-  for (const row of rows) {
-    const emailaddress = stringField(row, "emailaddress");
-    if (emailaddress) mailboxes.push({ name: stringField(row, "name"), emailaddress });
-  }
-  return mailboxes;
+/** The mailboxes that really have the address asked about, as many as are shown. */
+function toMailboxes(query: DirectoryQuery, rows: readonly Row[]): DirectoryMailbox[] {
+  return rows
+    .filter((row) => query.addressesOf(row).length > 0)
+    .slice(0, MAX_ROWS)
+    .map((row) => ({ name: typeof row.name === "string" && row.name !== "" ? row.name : undefined, emailaddress: query.addressesOf(row)[0] }));
 }
 
-/** Every address a row offers: a user's primary email, a UPN-shaped log-on name, a mailbox's address. */
-function addressesOf(row: Row): string[] {
-  return ["internalemailaddress", "domainname", "emailaddress"]
-    .map((field) => stringField(row, field))
-    .filter((address): address is string => address !== undefined);
-}
-
-/** Valid UPNs only, each once whatever its case, at most a handful. */
-export function toSuggestions(rows: readonly Row[]): string[] {
+/** Valid UPNs from rows that really match what was asked, each once whatever its case, at most a handful. */
+export function toSuggestions(answers: readonly { query: DirectoryQuery; rows: readonly Row[] }[]): string[] {
   const seen = new Set<string>();
   const suggestions: string[] = [];
-  for (const address of rows.flatMap(addressesOf)) {
+  for (const address of answers.flatMap(({ query, rows }) => rows.flatMap(query.addressesOf))) {
     const key = address.toLowerCase();
     if (seen.has(key) || suggestions.length >= MAX_ROWS) continue;
     const verdict = validateUserName(address);
@@ -80,8 +70,13 @@ export function toSuggestions(rows: readonly Row[]): string[] {
   return suggestions;
 }
 
+interface QueryPlan {
+  kind: "address" | "account";
+  queries: DirectoryQuery[];
+}
+
 /** The queries a value calls for; none for a value the directory cannot help with. */
-export function queriesFor(value: string): { kind: "address" | "account"; queries: DirectoryQuery[] } {
+export function queriesFor(value: string): QueryPlan {
   const shape = classifyShape(cleanUp(value).cleaned);
   if (shape.kind === "upn") {
     const address = `${shape.local}@${shape.domain}`;
@@ -96,37 +91,93 @@ export function queriesFor(value: string): { kind: "address" | "account"; querie
   };
 }
 
-async function lookUpUncached(webApi: DirectoryWebApi, value: string, timeoutMs: number): Promise<DirectoryFinding> {
-  const plan = queriesFor(value);
-  if (plan.queries.length === 0) return UNKNOWN;
-  const answers = await Promise.allSettled(plan.queries.map((query) => run(webApi, query, timeoutMs)));
-  const rows = answers.flatMap((answer) => (answer.status === "fulfilled" ? answer.value : []));
-  const anyFailed = answers.some((answer) => answer.status === "rejected");
-  const mailboxRows = plan.queries.flatMap((query, index) => {
-    const answer = answers[index];
-    return query.entity === "mailbox" && answer.status === "fulfilled" ? answer.value : [];
+/** The value exactly as it is asked about: two spellings that clean up alike share one answer. */
+function cacheKeyOf(plan: QueryPlan): string {
+  return plan.queries.map((query) => `${query.entity}${query.options}`).join("\n");
+}
+
+async function ask(webApi: DirectoryWebApi, plan: QueryPlan, timeoutMs: number): Promise<{ finding: DirectoryFinding; failed: boolean }> {
+  const settled = await Promise.allSettled(plan.queries.map((query) => run(webApi, query, timeoutMs)));
+  const answers = plan.queries.map((query, index) => {
+    const outcome = settled[index];
+    return { query, rows: outcome.status === "fulfilled" ? outcome.value : [] };
   });
-  const mailboxes = toMailboxes(mailboxRows);
-  const suggestions = plan.kind === "account" ? toSuggestions(rows) : [];
+  const failed = settled.some((outcome) => outcome.status === "rejected");
+  const mailboxes = answers.filter(({ query }) => query.entity === "mailbox").flatMap(({ query, rows }) => toMailboxes(query, rows)).slice(0, MAX_ROWS);
+  const suggestions = plan.kind === "account" ? toSuggestions(answers) : [];
   const found = plan.kind === "address" ? mailboxes.length > 0 : suggestions.length > 0;
-  if (!found && anyFailed) return UNKNOWN;
-  return { status: found ? "found" : "notFound", mailboxes, suggestions };
+  if (!found && failed) return { finding: UNKNOWN, failed };
+  return { finding: { status: found ? "found" : "notFound", mailboxes, suggestions }, failed };
+}
+
+/** Least recently used out: a Map keeps insertion order, and a hit moves to the back. */
+class RecentAnswers {
+  private readonly answers = new Map<string, Promise<DirectoryFinding>>();
+
+  public get(key: string): Promise<DirectoryFinding> | undefined {
+    const answer = this.answers.get(key);
+    if (answer) {
+      this.answers.delete(key);
+      this.answers.set(key, answer);
+    }
+    return answer;
+  }
+
+  public set(key: string, answer: Promise<DirectoryFinding>): void {
+    this.answers.delete(key);
+    this.answers.set(key, answer);
+    const oldest = this.answers.keys().next();
+    if (this.answers.size > CACHE_SIZE && !oldest.done) this.answers.delete(oldest.value);
+  }
+
+  public delete(key: string): void {
+    this.answers.delete(key);
+  }
+}
+
+interface Failure {
+  count: number;
+  retryAt: number;
+  finding: DirectoryFinding;
 }
 
 /**
- * Looks a user name up in this environment's mailboxes and users through the Web API. Each distinct
- * value (any case) is asked about once; every failure becomes "unknown", and nothing ever rejects.
+ * Looks a user name up in this environment's mailboxes and users through the Web API. An answer is
+ * kept per value as asked; a failure is not kept, and the same value is asked again only after a
+ * back-off that doubles. Every failure becomes "unknown", and nothing ever rejects.
  */
-export function createDirectory(webApi: DirectoryWebApi, options?: { timeoutMs?: number }): IDirectory {
+export function createDirectory(webApi: DirectoryWebApi, options?: { timeoutMs?: number; now?: () => number }): IDirectory {
   const timeoutMs = options?.timeoutMs ?? DEFAULT_TIMEOUT_MS;
-  const cache = new Map<string, Promise<DirectoryFinding>>();
+  const now = options?.now ?? Date.now;
+  const answers = new RecentAnswers();
+  const failures = new Map<string, Failure>();
   return {
     lookUp(value: string): Promise<DirectoryFinding> {
-      const key = String(value ?? "").trim().toLowerCase();
-      const cached = cache.get(key);
+      const plan = queriesFor(String(value ?? ""));
+      if (plan.queries.length === 0) return Promise.resolve(UNKNOWN);
+      const key = cacheKeyOf(plan);
+      const cached = answers.get(key);
       if (cached) return cached;
-      const finding = lookUpUncached(webApi, String(value ?? ""), timeoutMs).catch(() => UNKNOWN);
-      cache.set(key, finding);
+      const failure = failures.get(key);
+      if (failure && now() < failure.retryAt) return Promise.resolve(failure.finding);
+      const finding = ask(webApi, plan, timeoutMs).then(
+        ({ finding: answer, failed }) => {
+          if (!failed) {
+            failures.delete(key);
+            return answer;
+          }
+          answers.delete(key);
+          const count = (failure?.count ?? 0) + 1;
+          const wait = Math.min(FIRST_RETRY_MS * 2 ** (count - 1), MAX_RETRY_MS);
+          failures.set(key, { count, retryAt: now() + wait, finding: answer });
+          return answer;
+        },
+        () => {
+          answers.delete(key);
+          return UNKNOWN;
+        },
+      );
+      answers.set(key, finding);
       return finding;
     },
   };

@@ -6,39 +6,70 @@ export function odataStringLiteral(value: string): string {
   return `'${encodeURIComponent(value.split("'").join("''"))}'`;
 }
 
+/**
+ * Dataverse's startswith is a pattern match: "%", "_" and "[" are wildcards unless bracketed
+ * (Microsoft Learn, "Use wildcard characters in conditions for string values"), so "j_doe" would match "jxdoe".
+ */
+export function escapeLikePattern(value: string): string {
+  return value.replace(/[%_[]/g, (wildcard) => `[${wildcard}]`);
+}
+
 const SYSTEMUSER_COLUMNS = "fullname,domainname,internalemailaddress";
 const MAILBOX_COLUMNS = "name,emailaddress";
 /** A handful is plenty to suggest from, and keeps each answer small. */
 export const MAX_ROWS = 5;
 
+export type Row = Record<string, unknown>;
+
 export interface DirectoryQuery {
   entity: "mailbox" | "systemuser";
   options: string;
+  /** The addresses a returned row offers, only if the row really matches what was asked. */
+  addressesOf: (row: Row) => string[];
 }
+
+function field(row: Row, name: string): string | undefined {
+  const value = row[name];
+  return typeof value === "string" && value !== "" ? value : undefined;
+}
+
+const sameText = (a: string | undefined, b: string): boolean => a?.toLowerCase() === b.toLowerCase();
+const beginsWith = (text: string | undefined, prefix: string): boolean => text?.slice(0, prefix.length).toLowerCase() === prefix.toLowerCase();
+const present = (values: (string | undefined)[]): string[] => values.filter((value): value is string => value !== undefined);
 
 export function mailboxByAddress(address: string): DirectoryQuery {
-  return { entity: "mailbox", options: `?$select=${MAILBOX_COLUMNS}&$filter=emailaddress eq ${odataStringLiteral(address)}&$top=${MAX_ROWS}` };
-}
-
-export function mailboxesByAccount(account: string): DirectoryQuery {
   return {
     entity: "mailbox",
-    options: `?$select=${MAILBOX_COLUMNS}&$filter=startswith(emailaddress,${odataStringLiteral(account + "@")})&$top=${MAX_ROWS}`,
+    options: `?$select=${MAILBOX_COLUMNS}&$filter=emailaddress eq ${odataStringLiteral(address)}&$top=${MAX_ROWS}`,
+    addressesOf: (row) => (sameText(field(row, "emailaddress"), address) ? present([field(row, "emailaddress")]) : []),
   };
 }
 
-/** On-premises Dataverse stores the Windows log-on name itself: CONTOSO\user. */
+export function mailboxesByAccount(account: string): DirectoryQuery {
+  const prefix = `${account}@`;
+  return {
+    entity: "mailbox",
+    options: `?$select=${MAILBOX_COLUMNS}&$filter=startswith(emailaddress,${odataStringLiteral(escapeLikePattern(prefix))})&$top=${MAX_ROWS}`,
+    addressesOf: (row) => (beginsWith(field(row, "emailaddress"), prefix) ? present([field(row, "emailaddress")]) : []),
+  };
+}
+
+/** On-premises Dataverse stores the Windows log-on name itself: CONTOSO\user; that user's address is offered. */
 export function usersByLogOnName(domain: string, account: string): DirectoryQuery {
+  const logOnName = `${domain}\\${account}`;
   return {
     entity: "systemuser",
-    options: `?$select=${SYSTEMUSER_COLUMNS}&$filter=domainname eq ${odataStringLiteral(`${domain}\\${account}`)}&$top=${MAX_ROWS}`,
+    options: `?$select=${SYSTEMUSER_COLUMNS}&$filter=domainname eq ${odataStringLiteral(logOnName)}&$top=${MAX_ROWS}`,
+    addressesOf: (row) => (sameText(field(row, "domainname"), logOnName) ? present([field(row, "internalemailaddress")]) : []),
   };
 }
 
 /** Dataverse online stores the UPN in domainname: user@contoso.com. */
 export function usersByAccount(account: string): DirectoryQuery {
+  const prefix = `${account}@`;
   return {
     entity: "systemuser",
-    options: `?$select=${SYSTEMUSER_COLUMNS}&$filter=startswith(domainname,${odataStringLiteral(account + "@")})&$top=${MAX_ROWS}`,
+    options: `?$select=${SYSTEMUSER_COLUMNS}&$filter=startswith(domainname,${odataStringLiteral(escapeLikePattern(prefix))})&$top=${MAX_ROWS}`,
+    addressesOf: (row) => (beginsWith(field(row, "domainname"), prefix) ? present([field(row, "domainname")]) : []),
   };
 }

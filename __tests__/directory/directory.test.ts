@@ -1,4 +1,4 @@
-import { createDirectory, odataStringLiteral, DEFAULT_TIMEOUT_MS } from "../../EmailProfileValidator/directory";
+import { CACHE_SIZE, createDirectory, odataStringLiteral, DEFAULT_TIMEOUT_MS, FIRST_RETRY_MS } from "../../EmailProfileValidator/directory";
 import { filterOf, recordingWebApi, rows } from "./fakeWebApi";
 
 describe("queries", () => {
@@ -101,13 +101,97 @@ describe("suggestions from the directory", () => {
 });
 
 describe("cache", () => {
-  it("asks once per distinct value, whatever its case", async () => {
+  it("asks once per value as it is queried: spellings that clean up alike share one answer", async () => {
     const webApi = recordingWebApi();
     const directory = createDirectory(webApi);
     await directory.lookUp("jane@contoso.com");
-    await directory.lookUp("Jane@Contoso.com");
+    await directory.lookUp("jane@contoso.com\u3000");
+    await directory.lookUp(" <jane@contoso.com>\u200b");
     await Promise.all([directory.lookUp("bob@contoso.com"), directory.lookUp("bob@contoso.com")]);
     expect(webApi.queries).toHaveLength(2);
+  });
+
+  it("after a failure for a value ending in an ideographic space, the clean value is asked again once the back-off is over", async () => {
+    jest.useFakeTimers();
+    try {
+      let fail = true;
+      const webApi = {
+        queries: 0,
+        retrieveMultipleRecords(): Promise<ComponentFramework.WebApi.RetrieveMultipleResponse> {
+          this.queries++;
+          return fail ? Promise.reject(new Error("503")) : Promise.resolve(rows({ name: "Jane", emailaddress: "jane@contoso.com" }));
+        },
+      };
+      const directory = createDirectory(webApi);
+      await expect(directory.lookUp("jane@contoso.com\u3000")).resolves.toMatchObject({ status: "unknown" });
+      fail = false;
+      await expect(directory.lookUp("jane@contoso.com")).resolves.toMatchObject({ status: "unknown" });
+      expect(webApi.queries).toBe(1);
+      await jest.advanceTimersByTimeAsync(FIRST_RETRY_MS);
+      await expect(directory.lookUp("jane@contoso.com")).resolves.toMatchObject({ status: "found" });
+      expect(webApi.queries).toBe(2);
+    } finally {
+      jest.useRealTimers();
+    }
+  });
+
+  it("a directory that always fails is asked a bounded number of times, however often the value settles", async () => {
+    jest.useFakeTimers();
+    try {
+      const webApi = recordingWebApi({ mailbox: new Error("503") });
+      const directory = createDirectory(webApi);
+      // The value settles again every 400 ms for ten minutes: 1,500 chances to ask.
+      for (let settle = 0; settle < 1500; settle++) {
+        await directory.lookUp("jane@contoso.com");
+        await jest.advanceTimersByTimeAsync(400);
+      }
+      // Back-off 2, 4, 8, 16, 32, then every 60 s: at most 15 questions in ten minutes.
+      expect(webApi.queries.length).toBeGreaterThanOrEqual(10);
+      expect(webApi.queries.length).toBeLessThanOrEqual(15);
+    } finally {
+      jest.useRealTimers();
+    }
+  });
+
+  it("forgets the least recently used value past its size, and keeps one that is still in use", async () => {
+    const webApi = recordingWebApi();
+    const directory = createDirectory(webApi);
+    await directory.lookUp("kept@contoso.com");
+    for (let i = 0; i < CACHE_SIZE; i++) {
+      await directory.lookUp(`user${i}@contoso.com`);
+      if (i % 50 === 0) await directory.lookUp("kept@contoso.com");
+    }
+    const asked = webApi.queries.length;
+    await directory.lookUp("kept@contoso.com");
+    expect(webApi.queries.length).toBe(asked);
+    await directory.lookUp("user0@contoso.com");
+    expect(webApi.queries.length).toBe(asked + 1);
+  });
+});
+
+describe("wildcards: startswith is a pattern match in Dataverse", () => {
+  it.each([
+    ["CONTOSO\\j_doe", "startswith(domainname,'j[_]doe@')"],
+    ["CONTOSO\\100%", "startswith(domainname,'100[%]@')"],
+    ["CONTOSO\\a[b", "startswith(domainname,'a[[]b@')"],
+  ])("%s is asked about literally", async (value, filter) => {
+    const webApi = recordingWebApi();
+    await createDirectory(webApi).lookUp(value);
+    expect(webApi.queries.map(filterOf)).toContain(filter);
+  });
+
+  it("never offers another person's address that a wildcard let through", async () => {
+    const webApi = recordingWebApi({
+      systemuser: rows({ fullname: "Jack Adoe", domainname: "jxdoe@contoso.com", internalemailaddress: "jack.adoe@contoso.com" }),
+      mailbox: rows({ name: "Jack Adoe", emailaddress: "jxdoe@contoso.com" }, { name: "Jane", emailaddress: "J_Doe@contoso.com" }),
+    });
+    const finding = await createDirectory(webApi).lookUp("CONTOSO\\j_doe");
+    expect(finding.suggestions).toEqual(["J_Doe@contoso.com"]);
+  });
+
+  it("a mailbox row for another address is not taken as this one's", async () => {
+    const webApi = recordingWebApi({ mailbox: rows({ name: "Someone else", emailaddress: "other@contoso.com" }) });
+    await expect(createDirectory(webApi).lookUp("jane@contoso.com")).resolves.toEqual({ status: "notFound", mailboxes: [], suggestions: [] });
   });
 });
 
