@@ -41,6 +41,8 @@ export class EmailProfileValidator implements ComponentFramework.ReactControl<II
       readOnly: context.mode.isControlDisabled || security?.editable === false,
       masked,
       settings: this.settingsFrom(context),
+      lastTestRequest: context.parameters.lastTestRequest?.raw,
+      lastTestResponse: context.parameters.lastTestResponse?.raw,
       directory: masked || context.parameters.checkMailbox?.raw === "off" ? undefined : this.directory,
       translate: this.translate,
       onValueChange: this.onValueChange,

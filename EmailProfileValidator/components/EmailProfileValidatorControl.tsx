@@ -1,13 +1,14 @@
 import * as React from "react";
 import { MessageBar, MessageBarButton, MessageBarType, Stack, TextField, getId, hiddenContentStyle, mergeStyles, type ITextField } from "@fluentui/react";
 import { AdviceBar } from "./AdviceBar";
-import { buildAdvice } from "./advice";
+import { accountToLookUp, buildAdvice, lastTestProblems } from "./advice";
 import { resolveConfiguration, type IControlSettings } from "./configuration";
 import { useDirectoryFinding, useSettledValue } from "./hooks";
 import { describeProblem } from "./messages";
 import type { Translate } from "./strings";
 import { validateUserName } from "../validation";
 import type { IDirectory } from "../directory";
+import { readLastTestFailure } from "../lastTest";
 
 /** Incomplete-input advice waits this long after the last keystroke. */
 export const ADVICE_DELAY_MS = 800;
@@ -28,6 +29,9 @@ export interface IEmailProfileValidatorProps {
   /** Field security hides the value from this user. */
   masked: boolean;
   settings: IControlSettings;
+  /** The profile's Last Test Request and Last Test Response columns, where the form binds them. */
+  lastTestRequest?: string | null;
+  lastTestResponse?: string | null;
   /** Absent when look-ups are off or the host has no Web API. */
   directory?: IDirectory;
   translate: Translate;
@@ -90,17 +94,22 @@ function UserNameEditor(props: IEmailProfileValidatorProps): React.ReactElement 
   const [lookupText] = useSettledValue(text, LOOKUP_DELAY_MS);
   const lookUpValue = configuration.userNameInUse ? lookupText : "";
   const finding = useDirectoryFinding(props.directory, lookUpValue);
+  const lastTest = React.useMemo(() => readLastTestFailure(props.lastTestRequest, props.lastTestResponse), [props.lastTestRequest, props.lastTestResponse]);
+  // When the last test found no mailbox for this very address, the directory is asked about its account.
+  const accountFinding = useDirectoryFinding(props.directory, configuration.userNameInUse ? accountToLookUp(lastTest, result, text) : "");
 
   const advice = React.useMemo(
     () =>
       buildAdvice({
         result,
         finding: lookUpValue === text ? finding : undefined,
+        accountFinding,
+        lastTest,
         value: text,
         settled: settledText === text,
         userNameInUse: configuration.userNameInUse,
       }),
-    [result, finding, lookUpValue, text, settledText, configuration.userNameInUse],
+    [result, finding, accountFinding, lastTest, lookUpValue, text, settledText, configuration.userNameInUse],
   );
   const notes = React.useMemo(
     () => configuration.notes.map((note) => translate(note.key, note.entry)),
@@ -138,10 +147,12 @@ function UserNameEditor(props: IEmailProfileValidatorProps): React.ReactElement 
   const apply = React.useCallback(
     (value: string) => {
       setUndoValue(text);
-      setStatus(translate("Status_Applied", quoteValue(text, translate), value));
+      // After a fix, the status also says that the last Test Connection used the old value.
+      const stale = lastTestProblems(lastTest, validateUserName(value, configuration.options), value).filter((problem) => problem.code === "last-test-stale");
+      setStatus([translate("Status_Applied", quoteValue(text, translate), value), ...stale.map((problem) => describeProblem(problem, translate))].join(" "));
       changeByClick(value);
     },
-    [text, changeByClick, translate],
+    [text, changeByClick, translate, lastTest, configuration.options],
   );
   const revert = React.useCallback(() => {
     if (undoValue === undefined) return;

@@ -1,4 +1,5 @@
 import type { DirectoryFinding } from "../directory";
+import type { LastTestFailure } from "../lastTest";
 import {
   cleanUp,
   sortWorstFirst,
@@ -44,6 +45,8 @@ const LEARN_MORE_CODES: ReadonlySet<ProblemCode> = new Set<ProblemCode>([
   "slash-separator",
   "local-machine-account",
   "mailbox-not-found",
+  "last-test-downlevel",
+  "last-test-no-mailbox",
 ]);
 
 export const NO_ADVICE: IAdvice = { severity: "ok", problems: [], suggestions: [], showLearnMore: false };
@@ -76,10 +79,38 @@ export function mergeSuggestions(directory: readonly string[], own: readonly Sug
   return merged;
 }
 
+/** EWS's answer when the impersonated address has no mailbox: the KB 3214326 case. */
+export const NON_EXISTENT_MAILBOX = "ErrorNonExistentMailbox";
+
+const sameAddress = (a: string, b: string): boolean => cleanUp(a).cleaned.toLowerCase() === cleanUp(b).cleaned.toLowerCase();
+
+/** What the last failed Test Connection says about the value now in the field. */
+export function lastTestProblems(failure: LastTestFailure | undefined, result: ValidationResult, value: string): Problem[] {
+  if (!failure) return [];
+  const code = failure.code;
+  if (failure.address !== undefined && !sameAddress(failure.address, value)) return [{ code: "last-test-stale", severity: "info", address: failure.address }];
+  const address = failure.address ?? cleanUp(value).cleaned;
+  if (code === NON_EXISTENT_MAILBOX && result.kind === "downlevel") return [{ code: "last-test-downlevel", severity: "error", address, faultCode: code }];
+  if (code === NON_EXISTENT_MAILBOX && result.kind === "upn") return [{ code: "last-test-no-mailbox", severity: "warning", address, faultCode: code }];
+  return [{ code: "last-test-failed", severity: "warning", faultCode: code, message: failure.message ?? "" }];
+}
+
+/** The account to ask the directory about when the last test found no mailbox for this very address. */
+export function accountToLookUp(failure: LastTestFailure | undefined, result: ValidationResult, value: string): string {
+  const [problem] = lastTestProblems(failure, result, value);
+  if (problem?.code !== "last-test-no-mailbox") return "";
+  const address = cleanUp(value).cleaned;
+  return address.slice(0, address.indexOf("@"));
+}
+
 export interface IAdviceInput {
   result: ValidationResult;
   /** The directory's answer for this very value, if one has arrived. */
   finding?: DirectoryFinding;
+  /** Addresses the directory found for the account of an address that the last test said has no mailbox. */
+  accountFinding?: DirectoryFinding;
+  /** The last Test Connection's failure, as stored on the profile. */
+  lastTest?: LastTestFailure;
   value: string;
   /** Typing has paused or the field has lost focus. */
   settled: boolean;
@@ -91,9 +122,14 @@ export function buildAdvice(input: IAdviceInput): IAdvice {
     return { ...NO_ADVICE, severity: "info", problems: [{ code: "not-used", severity: "info" }] };
   }
   const own = input.settled ? input.result.problems : input.result.problems.filter(isShownWhileTyping);
-  const problems = sortWorstFirst([...own, ...mailboxProblems(input.result, input.finding, input.value)]);
+  const problems = sortWorstFirst([
+    ...own,
+    ...mailboxProblems(input.result, input.finding, input.value),
+    ...lastTestProblems(input.lastTest, input.result, input.value),
+  ]);
   const actionable = problems.some((problem) => problem.severity !== "info");
-  const suggestions = actionable ? mergeSuggestions(input.finding?.suggestions ?? [], input.result.suggestions, input.value) : [];
+  const directory = [...(input.accountFinding?.suggestions ?? []), ...(input.finding?.suggestions ?? [])];
+  const suggestions = actionable ? mergeSuggestions(directory, input.result.suggestions, input.value) : [];
   return {
     severity: worstSeverity(problems),
     problems,

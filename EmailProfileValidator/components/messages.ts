@@ -70,6 +70,13 @@ function argumentsFor(problem: Problem, translate: Translate): string[] {
       return [text(problem.address)];
     case "mailbox-found":
       return [text(problem.name)];
+    case "last-test-downlevel":
+    case "last-test-no-mailbox":
+      return [text(problem.address), text(problem.faultCode)];
+    case "last-test-failed":
+      return [text(problem.faultCode), text(problem.message)];
+    case "last-test-stale":
+      return [text(problem.address)];
     default:
       return [];
   }

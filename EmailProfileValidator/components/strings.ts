@@ -59,6 +59,10 @@ export const ENGLISH = {
   "Problem_mailbox-not-found": "No mailbox in this environment has the address {0}; Test Connection impersonates this address.",
   "Problem_mailbox-found": "Matches the mailbox \u201c{0}\u201d in this environment.",
   "Problem_mailbox-found_unnamed": "Matches a mailbox in this environment.",
+  "Problem_last-test-downlevel": "This is why the last Test Connection failed: Exchange looked for a mailbox with the address \u201c{0}\u201d and found none ({1}).",
+  "Problem_last-test-no-mailbox": "The last Test Connection failed because no mailbox has the address {0} ({1}). Enter the address of an existing mailbox: its UPN, matching its primary SMTP address.",
+  "Problem_last-test-failed": "The last Test Connection failed with {0}. {1}",
+  "Problem_last-test-stale": "The last Test Connection used \u201c{0}\u201d. Save the record and run Test Connection again to check the new value.",
   "Problem_not-used": "This profile does not use this user name (Authenticate Using is not Credentials Specified in Email Server Profile), so it is not checked.",
 } as const;
 

@@ -26,6 +26,10 @@ export const PROBLEM_CODES = [
   "mailbox-not-found",
   "mailbox-found",
   "not-used",
+  "last-test-downlevel",
+  "last-test-no-mailbox",
+  "last-test-failed",
+  "last-test-stale",
 ] as const;
 
 export type ProblemCode = (typeof PROBLEM_CODES)[number];
