@@ -82,16 +82,60 @@ function zipNames(uniqueName, version) {
   return { unmanaged: `${stem}.zip`, managed: `${stem}_managed.zip` };
 }
 
-/** Writes each file beside its final name, then renames: a failure leaves no half-written zip. */
-function writeAll(outDir, files) {
-  fs.mkdirSync(outDir, { recursive: true });
-  const staged = files.map(({ name, data }) => {
-    const temporary = path.join(outDir, `.${name}.${process.pid}.tmp`);
-    fs.writeFileSync(temporary, data);
-    return { temporary, final: path.join(outDir, name) };
-  });
-  for (const { temporary, final } of staged) fs.renameSync(temporary, final);
+/** Removes a file if it is there; used only to undo a half-done write. */
+function removeQuietly(file) {
+  try {
+    fs.rmSync(file, { force: true });
+  } catch {
+    // Best effort: the original error is what the packager needs to see.
+  }
+}
+
+/**
+ * Replaces every file or none: each is written beside its final name, the old ones are set aside,
+ * and any failure puts the old ones back and leaves no temporary file behind.
+ */
+function writeAll(outDir, files, fileSystem = fs) {
+  fileSystem.mkdirSync(outDir, { recursive: true });
+  const staged = files.map(({ name }) => ({
+    temporary: path.join(outDir, `.${name}.${process.pid}.tmp`),
+    backup: path.join(outDir, `.${name}.${process.pid}.old`),
+    final: path.join(outDir, name),
+  }));
+  const moved = [];
+  const replaced = [];
+  try {
+    files.forEach(({ data }, index) => fileSystem.writeFileSync(staged[index].temporary, data));
+    for (const file of staged) {
+      if (fs.existsSync(file.final)) {
+        fileSystem.renameSync(file.final, file.backup);
+        moved.push(file);
+      }
+    }
+    for (const file of staged) {
+      fileSystem.renameSync(file.temporary, file.final);
+      replaced.push(file);
+    }
+  } catch (error) {
+    for (const file of replaced) removeQuietly(file.final);
+    for (const file of moved) fileSystem.renameSync(file.backup, file.final);
+    for (const file of staged) removeQuietly(file.temporary);
+    throw new PackError(`Could not write the solution zips to ${path.relative(process.cwd(), outDir) || "."}: ${error.message}. Nothing was replaced.`);
+  }
+  for (const file of moved) removeQuietly(file.backup);
   return staged.map(({ final }) => final);
+}
+
+/** A development bundle (webpack's bootstrap comments, eval'd modules) must never be packed for import. */
+function checkProductionBundle(controlDir) {
+  const bundlePath = path.join(controlDir, "bundle.js");
+  if (!fs.existsSync(bundlePath)) return;
+  const bundle = fs.readFileSync(bundlePath, "utf8");
+  if (bundle.includes("webpackBootstrap") || bundle.includes("/******/") || /\beval\(/.test(bundle)) {
+    throw new PackError(
+      `${path.relative(ROOT, bundlePath)} is a development build. Run \`npm run pack\` without --no-build, or build with \`npm run build -- --buildMode production\` first.`,
+    );
+  }
 }
 
 function productionBuild() {
@@ -111,6 +155,7 @@ async function pack({ outDir = DEFAULT_OUT, build = productionBuild, controlDir 
     const result = await build();
     if (!result.ok) throw new PackError(`The production build failed:\n${result.output}`);
   }
+  if (!build) checkProductionBundle(controlDir);
   const version = checkVersions({ packageVersion, inputVersion, builtVersion: readControl(path.join(controlDir, "ControlManifest.xml")).version });
   const zips = await buildSolutionZips({ controlDir, config, version });
   const names = zipNames(config.uniqueName, version);
@@ -144,4 +189,4 @@ if (require.main === module) {
   );
 }
 
-module.exports = { pack, buildSolutionZips, checkVersions, readControl, zipNames };
+module.exports = { pack, buildSolutionZips, checkVersions, checkProductionBundle, readControl, writeAll, zipNames };
