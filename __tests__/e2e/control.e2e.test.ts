@@ -131,6 +131,20 @@ describe("the control in Microsoft's PCF test harness, in Chromium", () => {
     }
   });
 
+  it("explains the last failed Test Connection from the stored trace (KB 3214326)", async () => {
+    const fault =
+      "<s:Fault><faultcode>a:ErrorNonExistentMailbox</faultcode><faultstring>The SMTP address has no mailbox associated with it.</faultstring>" +
+      '<detail><e:ResponseCode>ErrorNonExistentMailbox</e:ResponseCode><t:Value Name="SmtpAddress">contoso\\jdoe</t:Value></detail></s:Fault>';
+    await setDataInput(page, "lastTestResponse", fault);
+    await field().fill("contoso\\jdoe");
+    await page.getByRole("button", { name: "Use jdoe@contoso.com" }).waitFor();
+    expect(await adviceBar().textContent()).toContain("This is why the last Test Connection failed");
+    expect(await axeViolations()).toEqual([]);
+    // The field and a three-line bar: taller than the other screenshots.
+    await page.screenshot({ path: path.join(RESULTS, "6-last-test-failed.png"), clip: { x: 0, y: 0, width: 1110, height: 250 } });
+    await setDataInput(page, "lastTestResponse", "");
+  });
+
   it("logged no errors in the page", () => {
     expect(log.errors).toEqual([]);
   });
