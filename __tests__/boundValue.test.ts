@@ -31,6 +31,14 @@ class Harness {
     return this.control.getOutputs().userName ?? "";
   }
 
+  /** The admin types each value in turn, and the platform reads each one. */
+  public typeAndRead(...values: string[]): void {
+    for (const value of values) {
+      this.type(value);
+      this.read();
+    }
+  }
+
   public get shown(): string {
     return this.props.value;
   }
@@ -39,10 +47,7 @@ class Harness {
 describe("the bound value: the sequences a review reproduced", () => {
   it("type and revert, the platform repeats, then a form script sets the typed value", () => {
     const h = new Harness("X");
-    h.type("A");
-    h.read();
-    h.type("X");
-    h.read();
+    h.typeAndRead("A", "X");
     h.show("X");
     h.show("A");
     expect([h.shown, h.read()]).toEqual(["A", "A"]);
@@ -50,20 +55,14 @@ describe("the bound value: the sequences a review reproduced", () => {
 
   it("another record whose value equals what was typed and cleared on the first", () => {
     const h = new Harness("R1");
-    h.type("typed");
-    h.read();
-    h.type("");
-    h.read();
+    h.typeAndRead("typed", "");
     h.show("typed", "record-2");
     expect([h.shown, h.read()]).toEqual(["typed", "typed"]);
   });
 
   it("only the last echo arrives, then the platform pushes an earlier edit", () => {
     const h = new Harness("");
-    for (const value of ["A", "B", "A"]) {
-      h.type(value);
-      h.read();
-    }
+    h.typeAndRead("A", "B", "A");
     h.show("A");
     h.show("B");
     expect([h.shown, h.read()]).toEqual(["B", "B"]);
@@ -121,27 +120,17 @@ class Read implements Command {
   public toString = (): string => "read";
 }
 
-/** A late or out-of-order echo of an output it read; showing the latest means older ones are done. */
+/** A late or out-of-order echo of an output it read, or only the latest; showing the latest means older ones are done. */
 class Echo implements Command {
-  public constructor(private readonly pick: number) {}
+  public constructor(private readonly pick: number | "latest") {}
   public check = (model: Readonly<PlatformModel>): boolean => model.echoes.length > 0;
   public run(model: PlatformModel, h: Harness): void {
-    const at = this.pick % model.echoes.length;
+    const at = this.pick === "latest" ? model.echoes.length - 1 : this.pick % model.echoes.length;
     const echoed = model.echoes[at];
     h.show(echoed, `record-${model.record}`);
     model.echoes = at === model.echoes.length - 1 ? [] : model.echoes.filter((_, index) => index !== at);
   }
   public toString = (): string => `echo(#${this.pick})`;
-}
-
-/** Only the latest echo ever arrives. */
-class EchoLatestOnly implements Command {
-  public check = (model: Readonly<PlatformModel>): boolean => model.echoes.length > 0;
-  public run(model: PlatformModel, h: Harness): void {
-    h.show(model.echoes[model.echoes.length - 1], `record-${model.record}`);
-    model.echoes = [];
-  }
-  public toString = (): string => "echoLatestOnly";
 }
 
 /** updateView for any other reason (layout, another property): the platform's own value, again. */
@@ -185,7 +174,7 @@ const commands = [
   value.map((next) => new Type(next)),
   fc.constant(new Read()),
   fc.nat(8).map((pick) => new Echo(pick)),
-  fc.constant(new EchoLatestOnly()),
+  fc.constant(new Echo("latest")),
   fc.constant(new Repeat()),
   value.map((next) => new Push(next)),
   value.map((next) => new SwitchRecord(next)),

@@ -83,9 +83,9 @@ function zipNames(uniqueName, version) {
 }
 
 /** Removes a file if it is there; used only to undo a half-done write. */
-function removeQuietly(file) {
+function removeQuietly(fileSystem, file) {
   try {
-    fs.rmSync(file, { force: true });
+    fileSystem.rmSync(file, { force: true });
   } catch {
     // Best effort: the original error is what the packager needs to see.
   }
@@ -107,7 +107,7 @@ function writeAll(outDir, files, fileSystem = fs) {
   try {
     files.forEach(({ data }, index) => fileSystem.writeFileSync(staged[index].temporary, data));
     for (const file of staged) {
-      if (fs.existsSync(file.final)) {
+      if (fileSystem.existsSync(file.final)) {
         fileSystem.renameSync(file.final, file.backup);
         moved.push(file);
       }
@@ -117,12 +117,12 @@ function writeAll(outDir, files, fileSystem = fs) {
       replaced.push(file);
     }
   } catch (error) {
-    for (const file of replaced) removeQuietly(file.final);
+    for (const file of replaced) removeQuietly(fileSystem, file.final);
     for (const file of moved) fileSystem.renameSync(file.backup, file.final);
-    for (const file of staged) removeQuietly(file.temporary);
+    for (const file of staged) removeQuietly(fileSystem, file.temporary);
     throw new PackError(`Could not write the solution zips to ${path.relative(process.cwd(), outDir) || "."}: ${error.message}. Nothing was replaced.`);
   }
-  for (const file of moved) removeQuietly(file.backup);
+  for (const file of moved) removeQuietly(fileSystem, file.backup);
   return staged.map(({ final }) => final);
 }
 

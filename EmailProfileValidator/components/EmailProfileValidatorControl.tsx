@@ -1,7 +1,7 @@
 import * as React from "react";
 import { MessageBar, MessageBarButton, MessageBarType, Stack, TextField, getId, hiddenContentStyle, mergeStyles, type ITextField } from "@fluentui/react";
 import { AdviceBar } from "./AdviceBar";
-import { accountToLookUp, buildAdvice, lastTestProblems } from "./advice";
+import { accountToLookUp, buildAdvice, lastTestProblems, staleLastTest } from "./advice";
 import { resolveConfiguration, type IControlSettings } from "./configuration";
 import { useDirectoryFinding, useSettledValue } from "./hooks";
 import { describeProblem } from "./messages";
@@ -95,8 +95,9 @@ function UserNameEditor(props: IEmailProfileValidatorProps): React.ReactElement 
   const lookUpValue = configuration.userNameInUse ? lookupText : "";
   const finding = useDirectoryFinding(props.directory, lookUpValue);
   const lastTest = React.useMemo(() => readLastTestFailure(props.lastTestRequest, props.lastTestResponse), [props.lastTestRequest, props.lastTestResponse]);
+  const lastTestAdvice = React.useMemo(() => lastTestProblems(lastTest, result, text), [lastTest, result, text]);
   // When the last test found no mailbox for this very address, the directory is asked about its account.
-  const accountFinding = useDirectoryFinding(props.directory, configuration.userNameInUse ? accountToLookUp(lastTest, result, text) : "");
+  const accountFinding = useDirectoryFinding(props.directory, configuration.userNameInUse ? accountToLookUp(lastTestAdvice) : "");
 
   const advice = React.useMemo(
     () =>
@@ -104,12 +105,12 @@ function UserNameEditor(props: IEmailProfileValidatorProps): React.ReactElement 
         result,
         finding: lookUpValue === text ? finding : undefined,
         accountFinding,
-        lastTest,
+        lastTest: lastTestAdvice,
         value: text,
         settled: settledText === text,
         userNameInUse: configuration.userNameInUse,
       }),
-    [result, finding, accountFinding, lastTest, lookUpValue, text, settledText, configuration.userNameInUse],
+    [result, finding, accountFinding, lastTestAdvice, lookUpValue, text, settledText, configuration.userNameInUse],
   );
   const notes = React.useMemo(
     () => configuration.notes.map((note) => translate(note.key, note.entry)),
@@ -148,11 +149,12 @@ function UserNameEditor(props: IEmailProfileValidatorProps): React.ReactElement 
     (value: string) => {
       setUndoValue(text);
       // After a fix, the status also says that the last Test Connection used the old value.
-      const stale = lastTestProblems(lastTest, validateUserName(value, configuration.options), value).filter((problem) => problem.code === "last-test-stale");
-      setStatus([translate("Status_Applied", quoteValue(text, translate), value), ...stale.map((problem) => describeProblem(problem, translate))].join(" "));
+      const stale = staleLastTest(lastTest, value);
+      const applied = translate("Status_Applied", quoteValue(text, translate), value);
+      setStatus(stale ? `${applied} ${describeProblem(stale, translate)}` : applied);
       changeByClick(value);
     },
-    [text, changeByClick, translate, lastTest, configuration.options],
+    [text, changeByClick, translate, lastTest],
   );
   const revert = React.useCallback(() => {
     if (undoValue === undefined) return;

@@ -80,15 +80,22 @@ export function mergeSuggestions(directory: readonly string[], own: readonly Sug
 }
 
 /** EWS's answer when the impersonated address has no mailbox: the KB 3214326 case. */
-export const NON_EXISTENT_MAILBOX = "ErrorNonExistentMailbox";
+const NON_EXISTENT_MAILBOX = "ErrorNonExistentMailbox";
 
 const sameAddress = (a: string, b: string): boolean => cleanUp(a).cleaned.toLowerCase() === cleanUp(b).cleaned.toLowerCase();
+
+/** The quiet note that the last Test Connection used another value than this one. */
+export function staleLastTest(failure: LastTestFailure | undefined, value: string): Problem | undefined {
+  if (failure?.address === undefined || sameAddress(failure.address, value)) return undefined;
+  return { code: "last-test-stale", severity: "info", address: failure.address };
+}
 
 /** What the last failed Test Connection says about the value now in the field. */
 export function lastTestProblems(failure: LastTestFailure | undefined, result: ValidationResult, value: string): Problem[] {
   if (!failure) return [];
+  const stale = staleLastTest(failure, value);
+  if (stale) return [stale];
   const code = failure.code;
-  if (failure.address !== undefined && !sameAddress(failure.address, value)) return [{ code: "last-test-stale", severity: "info", address: failure.address }];
   const address = failure.address ?? cleanUp(value).cleaned;
   if (code === NON_EXISTENT_MAILBOX && result.kind === "downlevel") return [{ code: "last-test-downlevel", severity: "error", address, faultCode: code }];
   if (code === NON_EXISTENT_MAILBOX && result.kind === "upn") return [{ code: "last-test-no-mailbox", severity: "warning", address, faultCode: code }];
@@ -96,11 +103,10 @@ export function lastTestProblems(failure: LastTestFailure | undefined, result: V
 }
 
 /** The account to ask the directory about when the last test found no mailbox for this very address. */
-export function accountToLookUp(failure: LastTestFailure | undefined, result: ValidationResult, value: string): string {
-  const [problem] = lastTestProblems(failure, result, value);
-  if (problem?.code !== "last-test-no-mailbox") return "";
-  const address = cleanUp(value).cleaned;
-  return address.slice(0, address.indexOf("@"));
+export function accountToLookUp(lastTest: readonly Problem[]): string {
+  const noMailbox = lastTest.find((problem) => problem.code === "last-test-no-mailbox");
+  const address = typeof noMailbox?.address === "string" ? noMailbox.address : "";
+  return address.slice(0, Math.max(0, address.indexOf("@")));
 }
 
 export interface IAdviceInput {
@@ -109,8 +115,8 @@ export interface IAdviceInput {
   finding?: DirectoryFinding;
   /** Addresses the directory found for the account of an address that the last test said has no mailbox. */
   accountFinding?: DirectoryFinding;
-  /** The last Test Connection's failure, as stored on the profile. */
-  lastTest?: LastTestFailure;
+  /** What the last failed Test Connection says about this value (`lastTestProblems`). */
+  lastTest?: readonly Problem[];
   value: string;
   /** Typing has paused or the field has lost focus. */
   settled: boolean;
@@ -125,7 +131,7 @@ export function buildAdvice(input: IAdviceInput): IAdvice {
   const problems = sortWorstFirst([
     ...own,
     ...mailboxProblems(input.result, input.finding, input.value),
-    ...lastTestProblems(input.lastTest, input.result, input.value),
+    ...(input.lastTest ?? []),
   ]);
   const actionable = problems.some((problem) => problem.severity !== "info");
   const directory = [...(input.accountFinding?.suggestions ?? []), ...(input.finding?.suggestions ?? [])];

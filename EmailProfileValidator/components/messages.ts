@@ -3,7 +3,7 @@ import { unicodeName } from "./unicodeNames";
 import { codePointLabel, isUnseen, type Problem, type SuggestionSource } from "../validation";
 
 /** "U+3000 IDEOGRAPHIC SPACE": a character nobody can see, named so it can be found; the code point alone when unnamed. */
-export function nameCodePoint(code: number): string {
+function nameCodePoint(code: number): string {
   const name = unicodeName(code);
   return name ? `${codePointLabel(code)} ${name}` : codePointLabel(code);
 }

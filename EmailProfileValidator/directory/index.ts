@@ -1,7 +1,7 @@
 import { classifyShape, cleanUp, validateUserName } from "../validation";
-import { MAX_ROWS, mailboxByAddress, mailboxesByAccount, usersByAccount, usersByLogOnName, type DirectoryQuery, type Row } from "./odata";
+import { MAX_ROWS, field, mailboxByAddress, mailboxesByAccount, usersByAccount, usersByLogOnName, type DirectoryQuery, type Row } from "./odata";
 
-export { escapeLikePattern, odataStringLiteral } from "./odata";
+export { odataStringLiteral } from "./odata";
 
 export interface DirectoryMailbox {
   name?: string;
@@ -47,12 +47,9 @@ async function run(webApi: DirectoryWebApi, query: DirectoryQuery, timeoutMs: nu
   return entities.filter((row): row is Row => typeof row === "object" && row !== null);
 }
 
-/** The mailboxes that really have the address asked about, as many as are shown. */
+/** The mailboxes that really have the address asked about. */
 function toMailboxes(query: DirectoryQuery, rows: readonly Row[]): DirectoryMailbox[] {
-  return rows
-    .filter((row) => query.addressesOf(row).length > 0)
-    .slice(0, MAX_ROWS)
-    .map((row) => ({ name: typeof row.name === "string" && row.name !== "" ? row.name : undefined, emailaddress: query.addressesOf(row)[0] }));
+  return rows.flatMap((row) => query.addressesOf(row).map((emailaddress) => ({ name: field(row, "name"), emailaddress })));
 }
 
 /** Valid UPNs from rows that really match what was asked, each once whatever its case, at most a handful. */
@@ -103,6 +100,7 @@ async function ask(webApi: DirectoryWebApi, plan: QueryPlan, timeoutMs: number):
     return { query, rows: outcome.status === "fulfilled" ? outcome.value : [] };
   });
   const failed = settled.some((outcome) => outcome.status === "rejected");
+  // As many rows are kept as are shown.
   const mailboxes = answers.filter(({ query }) => query.entity === "mailbox").flatMap(({ query, rows }) => toMailboxes(query, rows)).slice(0, MAX_ROWS);
   const suggestions = plan.kind === "account" ? toSuggestions(answers) : [];
   const found = plan.kind === "address" ? mailboxes.length > 0 : suggestions.length > 0;
@@ -160,8 +158,9 @@ export function createDirectory(webApi: DirectoryWebApi, options?: { timeoutMs?:
       if (cached) return cached;
       const failure = failures.get(key);
       if (failure && now() < failure.retryAt) return Promise.resolve(failure.finding);
-      const finding = ask(webApi, plan, timeoutMs).then(
-        ({ finding: answer, failed }) => {
+      const finding = ask(webApi, plan, timeoutMs)
+        .catch(() => ({ finding: UNKNOWN, failed: true }))
+        .then(({ finding: answer, failed }) => {
           if (!failed) {
             failures.delete(key);
             return answer;
@@ -171,12 +170,7 @@ export function createDirectory(webApi: DirectoryWebApi, options?: { timeoutMs?:
           const wait = Math.min(FIRST_RETRY_MS * 2 ** (count - 1), MAX_RETRY_MS);
           failures.set(key, { count, retryAt: now() + wait, finding: answer });
           return answer;
-        },
-        () => {
-          answers.delete(key);
-          return UNKNOWN;
-        },
-      );
+        });
       answers.set(key, finding);
       return finding;
     },

@@ -28,7 +28,8 @@ export interface DirectoryQuery {
   addressesOf: (row: Row) => string[];
 }
 
-function field(row: Row, name: string): string | undefined {
+/** A row's non-empty text column, or undefined. */
+export function field(row: Row, name: string): string | undefined {
   const value = row[name];
   return typeof value === "string" && value !== "" ? value : undefined;
 }

@@ -10,6 +10,7 @@ import {
   type ProblemSeverity,
   type ValidationTarget,
 } from "./types";
+import { remembered } from "./remembered";
 
 /**
  * Suffixes that only resolve inside a private network, and special-use names that are never delegated:
@@ -144,23 +145,14 @@ export function valueProblems(value: string): Problem[] {
 const hasError = (problems: readonly Problem[]): boolean => problems.some((problem) => problem.severity === "error");
 
 /** Suggestions end in a configured or guessed suffix that repeats on every keystroke, so its verdict is kept. */
-const domainVerdicts = new Map<string, boolean>();
-const MAX_REMEMBERED_DOMAINS = 64;
-
-function domainPasses(domain: string, target: ValidationTarget): boolean {
-  const key = `${target} ${domain}`;
-  let passes = domainVerdicts.get(key);
-  if (passes === undefined) {
-    passes = !hasError(domainProblems(domain, target));
-    if (domainVerdicts.size >= MAX_REMEMBERED_DOMAINS) domainVerdicts.clear();
-    domainVerdicts.set(key, passes);
-  }
-  return passes;
-}
+const domainPassesFor = {
+  exchange: remembered((domain) => !hasError(domainProblems(domain, "exchange"))),
+  entra: remembered((domain) => !hasError(domainProblems(domain, "entra"))),
+};
 
 /** The same verdict as "upnProblems has no error", for judging many candidates that share a domain. */
 export function upnPasses(local: string, domain: string, target: ValidationTarget): boolean {
-  return !hasError(localPartProblems(local, target)) && !hasError(addressLengthProblems(local, domain, target)) && domainPasses(domain, target);
+  return !hasError(localPartProblems(local, target)) && !hasError(addressLengthProblems(local, domain, target)) && domainPassesFor[target](domain);
 }
 
 export function upnProblems(local: string, domain: string, target: ValidationTarget): Problem[] {

@@ -5,10 +5,6 @@
  */
 export type CharacterClass = RegExp;
 
-export function isControl(code: number): boolean {
-  return code < 0x20 || code === 0x7f;
-}
-
 export function isAsciiDigit(code: number): boolean {
   return code >= 0x30 && code <= 0x39;
 }

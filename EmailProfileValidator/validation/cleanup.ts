@@ -51,7 +51,7 @@ function withoutTrailingSeparator(text: string): string | undefined {
 }
 
 /** Takes one layer of wrapping off: `mailto:x`, `SMTP:x`, `Name [mailto:x]`, `Name <x>`, `<x>`, `"x"`. */
-export function unwrapOnce(text: string, separatorAllowed = true): { text: string; wrapping?: Wrapping } {
+function unwrapOnce(text: string, separatorAllowed = true): { text: string; wrapping?: Wrapping } {
   const separatorless = separatorAllowed ? withoutTrailingSeparator(text) : undefined;
   if (separatorless !== undefined) return { text: separatorless, wrapping: "trailing-separator" };
   if (MAILTO.test(text)) return { text: mailtoAddress(text.slice("mailto:".length)), wrapping: "mailto" };
@@ -106,14 +106,10 @@ function removeAll(text: string, characterClass: RegExp): { text: string; remove
   return { text: text.replace(characterClass, ""), removed: removed.map((char) => codePointLabel(char.codePointAt(0) ?? 0)) };
 }
 
-export function removeInvisible(text: string): { text: string; removed: string[] } {
-  return removeAll(text, INVISIBLE);
-}
-
 /** Invisible characters and white space taken away, each kind reported once. */
 function removeUnseen(raw: string, problems: Problem[]): string {
   if (PLAIN_ASCII.test(raw)) return raw;
-  const visible = removeInvisible(raw);
+  const visible = removeAll(raw, INVISIBLE);
   const trimmed = trimSurroundingWhitespace(visible.text);
   // Once trimmed, any white space but a plain space is inside the name: a paste put it there.
   const inner = removeAll(trimmed, INNER_WHITE_SPACE);

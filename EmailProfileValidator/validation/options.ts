@@ -1,5 +1,6 @@
 import { domainProblems, valueProblems } from "./address";
 import { trimSurroundingWhitespace } from "./cleanup";
+import { remembered } from "./remembered";
 import type { ValidationOptions, ValidationTarget } from "./types";
 
 /** Options with every unusable value dropped, so suggestions can trust what is left. */
@@ -10,19 +11,12 @@ export interface ResolvedOptions {
   required: boolean;
 }
 
-/** Settings repeat on every call, so their verdicts are kept; a handful of entries is all a form has. */
-const suffixVerdicts = new Map<string, string | undefined>();
-const MAX_REMEMBERED_SUFFIXES = 64;
-
 /** "@Contoso.com." → "Contoso.com"; undefined when what is left is not a routable-shaped domain. */
 export function normalizeUpnSuffix(suffix: unknown): string | undefined {
-  if (typeof suffix !== "string") return undefined;
-  if (suffixVerdicts.has(suffix)) return suffixVerdicts.get(suffix);
-  const verdict = judgeUpnSuffix(suffix);
-  if (suffixVerdicts.size >= MAX_REMEMBERED_SUFFIXES) suffixVerdicts.clear();
-  suffixVerdicts.set(suffix, verdict);
-  return verdict;
+  return typeof suffix === "string" ? judgeUpnSuffixOnce(suffix) : undefined;
 }
+
+const judgeUpnSuffixOnce = remembered(judgeUpnSuffix);
 
 function judgeUpnSuffix(suffix: string): string | undefined {
   let domain = trimSurroundingWhitespace(suffix);

@@ -1,6 +1,9 @@
 import { CACHE_SIZE, createDirectory, odataStringLiteral, DEFAULT_TIMEOUT_MS, FIRST_RETRY_MS } from "../../EmailProfileValidator/directory";
 import { filterOf, recordingWebApi, rows } from "./fakeWebApi";
 
+// Tests that need the clock take fake timers; every test ends on real ones.
+afterEach(() => jest.useRealTimers());
+
 describe("queries", () => {
   it("asks for the mailbox with exactly this address", async () => {
     const webApi = recordingWebApi({ mailbox: rows({ name: "Jane Doe", emailaddress: "jane@contoso.com" }) });
@@ -113,44 +116,36 @@ describe("cache", () => {
 
   it("after a failure for a value ending in an ideographic space, the clean value is asked again once the back-off is over", async () => {
     jest.useFakeTimers();
-    try {
-      let fail = true;
-      const webApi = {
-        queries: 0,
-        retrieveMultipleRecords(): Promise<ComponentFramework.WebApi.RetrieveMultipleResponse> {
-          this.queries++;
-          return fail ? Promise.reject(new Error("503")) : Promise.resolve(rows({ name: "Jane", emailaddress: "jane@contoso.com" }));
-        },
-      };
-      const directory = createDirectory(webApi);
-      await expect(directory.lookUp("jane@contoso.com\u3000")).resolves.toMatchObject({ status: "unknown" });
-      fail = false;
-      await expect(directory.lookUp("jane@contoso.com")).resolves.toMatchObject({ status: "unknown" });
-      expect(webApi.queries).toBe(1);
-      await jest.advanceTimersByTimeAsync(FIRST_RETRY_MS);
-      await expect(directory.lookUp("jane@contoso.com")).resolves.toMatchObject({ status: "found" });
-      expect(webApi.queries).toBe(2);
-    } finally {
-      jest.useRealTimers();
-    }
+    let fail = true;
+    const webApi = {
+      queries: 0,
+      retrieveMultipleRecords(): Promise<ComponentFramework.WebApi.RetrieveMultipleResponse> {
+        this.queries++;
+        return fail ? Promise.reject(new Error("503")) : Promise.resolve(rows({ name: "Jane", emailaddress: "jane@contoso.com" }));
+      },
+    };
+    const directory = createDirectory(webApi);
+    await expect(directory.lookUp("jane@contoso.com\u3000")).resolves.toMatchObject({ status: "unknown" });
+    fail = false;
+    await expect(directory.lookUp("jane@contoso.com")).resolves.toMatchObject({ status: "unknown" });
+    expect(webApi.queries).toBe(1);
+    await jest.advanceTimersByTimeAsync(FIRST_RETRY_MS);
+    await expect(directory.lookUp("jane@contoso.com")).resolves.toMatchObject({ status: "found" });
+    expect(webApi.queries).toBe(2);
   });
 
   it("a directory that always fails is asked a bounded number of times, however often the value settles", async () => {
     jest.useFakeTimers();
-    try {
-      const webApi = recordingWebApi({ mailbox: new Error("503") });
-      const directory = createDirectory(webApi);
-      // The value settles again every 400 ms for ten minutes: 1,500 chances to ask.
-      for (let settle = 0; settle < 1500; settle++) {
-        await directory.lookUp("jane@contoso.com");
-        await jest.advanceTimersByTimeAsync(400);
-      }
-      // Back-off 2, 4, 8, 16, 32, then every 60 s: at most 15 questions in ten minutes.
-      expect(webApi.queries.length).toBeGreaterThanOrEqual(10);
-      expect(webApi.queries.length).toBeLessThanOrEqual(15);
-    } finally {
-      jest.useRealTimers();
+    const webApi = recordingWebApi({ mailbox: new Error("503") });
+    const directory = createDirectory(webApi);
+    // The value settles again every 400 ms for ten minutes: 1,500 chances to ask.
+    for (let settle = 0; settle < 1500; settle++) {
+      await directory.lookUp("jane@contoso.com");
+      await jest.advanceTimersByTimeAsync(400);
     }
+    // Back-off 2, 4, 8, 16, 32, then every 60 s: at most 15 questions in ten minutes.
+    expect(webApi.queries.length).toBeGreaterThanOrEqual(10);
+    expect(webApi.queries.length).toBeLessThanOrEqual(15);
   });
 
   it("forgets the least recently used value past its size, and keeps one that is still in use", async () => {
@@ -221,28 +216,20 @@ describe("failures mean 'could not check', never a throw", () => {
 
   it("a call that hangs times out after 5 s by default", async () => {
     jest.useFakeTimers();
-    try {
-      const pending = createDirectory(recordingWebApi({ mailbox: "hang" })).lookUp("jane@contoso.com");
-      let settled = false;
-      void pending.then(() => (settled = true));
-      await jest.advanceTimersByTimeAsync(DEFAULT_TIMEOUT_MS - 1);
-      expect(settled).toBe(false);
-      await jest.advanceTimersByTimeAsync(1);
-      await expect(pending).resolves.toMatchObject({ status: "unknown" });
-    } finally {
-      jest.useRealTimers();
-    }
+    const pending = createDirectory(recordingWebApi({ mailbox: "hang" })).lookUp("jane@contoso.com");
+    let settled = false;
+    void pending.then(() => (settled = true));
+    await jest.advanceTimersByTimeAsync(DEFAULT_TIMEOUT_MS - 1);
+    expect(settled).toBe(false);
+    await jest.advanceTimersByTimeAsync(1);
+    await expect(pending).resolves.toMatchObject({ status: "unknown" });
   });
 
   it("honours a shorter time-out", async () => {
     jest.useFakeTimers();
-    try {
-      const pending = createDirectory(recordingWebApi({ mailbox: "hang" }), { timeoutMs: 100 }).lookUp("jane@contoso.com");
-      await jest.advanceTimersByTimeAsync(100);
-      await expect(pending).resolves.toMatchObject({ status: "unknown" });
-    } finally {
-      jest.useRealTimers();
-    }
+    const pending = createDirectory(recordingWebApi({ mailbox: "hang" }), { timeoutMs: 100 }).lookUp("jane@contoso.com");
+    await jest.advanceTimersByTimeAsync(100);
+    await expect(pending).resolves.toMatchObject({ status: "unknown" });
   });
 
   it("keeps what answered when one of several queries fails", async () => {
