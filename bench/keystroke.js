@@ -5,7 +5,7 @@
  * <input> (the browser's own floor). Rounds alternate between the two.
  */
 require("./register-ts");
-const { launchBrowser, preparePage, setDataInput, startHarness } = require("../__tests__/e2e/harness");
+const { launchBrowser, preparePage, startHarness } = require("../__tests__/e2e/harness");
 const { median, percentile } = require("./stats");
 
 const VALUE = "CONTOSO\\firstname.lastname-admin.account";
@@ -51,8 +51,6 @@ async function run() {
     await preparePage(page);
     await page.goto(harness.url);
     await page.locator(".email-profile-validator input").waitFor();
-    // A profile that authenticates with the name typed here, so the control validates it.
-    await setDataInput(page, "credentialRetrieval", "1");
     await page.evaluate(installProbe);
     for (let round = 0; round < ROUNDS; round++) {
       const order = round % 2 === 0 ? ["control", "baseline"] : ["baseline", "control"];

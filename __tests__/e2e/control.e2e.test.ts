@@ -40,11 +40,6 @@ beforeAll(async () => {
   log = await preparePage(page);
   await page.goto(harness.url);
   await field().waitFor();
-  // A profile that authenticates with the credentials typed here, with no suffixes configured.
-  await setDataInput(page, "credentialRetrieval", "1");
-  await setDataInput(page, "defaultUpnSuffix", "");
-  await setDataInput(page, "domainSuffixes", "");
-  await setDataInput(page, "userName", "");
 }, 120_000);
 
 afterAll(async () => {
@@ -53,7 +48,21 @@ afterAll(async () => {
 });
 
 describe("the control in Microsoft's PCF test harness, in Chromium", () => {
+  it("shows a newcomer's first view as npm start opens it: English advice on a down-level name, with its fix", async () => {
+    // No Data Inputs touched: what the demo manifest starts the harness with.
+    expect(await field().inputValue()).toBe("contoso\\jdoe");
+    const advice = await adviceBar().textContent();
+    expect(advice).toContain("\u201ccontoso\\jdoe\u201d is a Windows log-on name.");
+    // Credentials are in use and no setting is a placeholder: no "not used", no configuration note.
+    expect(advice).not.toContain("does not use this user name");
+    expect(advice).not.toContain("setting");
+    await page.getByRole("button", { name: "Use jdoe@contoso.com" }).waitFor();
+    expect(await axeViolations()).toEqual([]);
+    await screenshot("0-first-view");
+  });
+
   it("warns about a down-level name on the keystroke that types the backslash", async () => {
+    await setDataInput(page, "userName", "");
     await field().click();
     await field().pressSequentially("contoso\\");
     // Well inside the 800 ms pause that incomplete-input advice waits for: this advice is due at once.

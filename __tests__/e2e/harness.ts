@@ -2,9 +2,9 @@ import { spawn, type ChildProcess } from "child_process";
 import * as fs from "fs";
 import * as path from "path";
 import { chromium, type Browser, type LaunchOptions, type Locator, type Page } from "playwright-core";
+import { prepareDemo } from "../../tools/harnessDemo";
 
 export const ROOT = path.resolve(__dirname, "../..");
-const CODE_PATH = "out/controls/EmailProfileValidator";
 const PCF_START = path.join(ROOT, "node_modules/pcf-start/bin/pcf-start.js");
 
 /** The harness's index.html loads React from unpkg.com; these machines cannot reach it, so it is served from node_modules. */
@@ -56,9 +56,13 @@ export interface IHarness {
   stop(): Promise<void>;
 }
 
-/** Starts Microsoft's PCF test harness; browser-sync moves to the next free port when 8181 is taken. */
+/**
+ * Starts Microsoft's PCF test harness on `npm start`'s demo copy of the built control, exactly as a
+ * newcomer sees it; browser-sync moves to the next free port when 8181 is taken.
+ */
 export function startHarness(): Promise<IHarness> {
-  const child: ChildProcess = spawn(process.execPath, [PCF_START, "--codePath", CODE_PATH], {
+  const codePath = path.relative(ROOT, prepareDemo());
+  const child: ChildProcess = spawn(process.execPath, [PCF_START, "--codePath", codePath], {
     cwd: ROOT,
     env: TELEMETRY_OFF,
     detached: true,
@@ -103,20 +107,17 @@ export interface IPageLog {
 }
 
 /**
- * Serves the harness's two unpkg scripts and Fluent's icon font from node_modules, blocks every other
- * outside request (the Segoe UI web font), and serves the 1033 strings for every resx: the harness merges all
- * resx files into one table in whatever order they load, where the platform picks the user's language.
+ * Serves the harness's two unpkg scripts and Fluent's icon font from node_modules, and blocks every
+ * other outside request (the Segoe UI web font).
  */
 export async function preparePage(page: Page): Promise<IPageLog> {
   const log: IPageLog = { errors: [] };
-  const english = fs.readFileSync(path.join(ROOT, CODE_PATH, "strings/EmailProfileValidator.1033.resx"), "utf8");
   await page.route("**/*", async (route) => {
     const url = route.request().url();
     const local = UMD_FILES[url];
     if (local) return route.fulfill({ path: path.join(ROOT, local), contentType: "application/javascript" });
     const iconFont = /\/assets\/icons\/([\w-]+\.woff)$/.exec(url)?.[1];
     if (iconFont && fs.existsSync(path.join(ICON_FONTS, iconFont))) return route.fulfill({ path: path.join(ICON_FONTS, iconFont), contentType: "font/woff" });
-    if (/\/strings\/EmailProfileValidator\.\d+\.resx$/.test(url)) return route.fulfill({ body: english, contentType: "text/xml" });
     if (url.startsWith("http://localhost")) return route.continue();
     return route.abort("blockedbyclient");
   });
