@@ -1,8 +1,12 @@
-/** The solution's metadata: read from solution.config.json and checked before anything is built. */
+/**
+ * The solution's metadata, kept once in SolutionPackager's unpacked layout (src/Other/Solution.xml and
+ * Customizations.xml, as `pac solution init` makes them), read and checked before anything is built.
+ */
 const fs = require("fs");
 const path = require("path");
+const { XMLParser, XMLValidator } = require("fast-xml-parser");
 
-const CONFIG_PATH = path.join(__dirname, "solution.config.json");
+const SOURCE_DIR = path.join(__dirname, "src", "Other");
 const UNIQUE_NAME = /^[A-Za-z_][A-Za-z0-9_]*$/;
 const PREFIX = /^[a-z][a-z0-9]{1,7}$/;
 /** Dataverse keeps this prefix for itself. */
@@ -17,8 +21,16 @@ const LCID = /^[1-9][0-9]{3,4}$/;
 
 class PackError extends Error {}
 
-const where = "solution/solution.config.json";
+const where = "solution/src/Other/Solution.xml";
 const show = (value) => JSON.stringify(value) ?? String(value);
+
+/** Text is kept as written (no numbers, no booleans), so what is checked is what is packed. */
+const parser = new XMLParser({
+  ignoreAttributes: false,
+  attributeNamePrefix: "@",
+  parseTagValue: false,
+  isArray: (name) => ["LocalizedName", "Description", "Address", "Language"].includes(name),
+});
 
 /** A text that Dataverse will take: a string, XML-safe, within its column's length. */
 function textProblems(field, value, limit, required) {
@@ -34,13 +46,13 @@ function textProblems(field, value, limit, required) {
 function localizedProblems(field, value, limit, requireEnglish) {
   if (value === undefined && !requireEnglish) return [];
   if (typeof value !== "object" || value === null || Array.isArray(value)) {
-    return [`${where}: ${field} must be an object of language codes to text, such as { "1033": "…" } (got ${show(value)}).`];
+    return [`${where}: ${field} must list texts by language code, such as languagecode="1033" (got ${show(value)}).`];
   }
   const problems = [];
-  if (requireEnglish && !("1033" in value)) problems.push(`${where}: ${field} needs an English ("1033") entry.`);
+  if (requireEnglish && !("1033" in value)) problems.push(`${where}: ${field} needs an English (languagecode="1033") entry.`);
   for (const [lcid, text] of Object.entries(value)) {
-    if (!LCID.test(lcid)) problems.push(`${where}: ${field} has "${lcid}", which is not a language code (LCID) such as 1033.`);
-    problems.push(...textProblems(`${field}["${lcid}"]`, text, limit, lcid === "1033" && requireEnglish));
+    if (!LCID.test(lcid)) problems.push(`${where}: ${field} has languagecode "${lcid}", which is not a language code (LCID) such as 1033.`);
+    problems.push(...textProblems(`${field}[${lcid}]`, text, limit, lcid === "1033" && requireEnglish));
   }
   return problems;
 }
@@ -53,41 +65,102 @@ function uniqueNameProblems(field, value, limit) {
 
 function prefixProblems(prefix) {
   if (typeof prefix !== "string" || !PREFIX.test(prefix)) {
-    return [`${where}: publisher.customizationPrefix must be 2 to 8 lower-case letters or digits, starting with a letter (got ${show(prefix)}).`];
+    return [`${where}: Publisher/CustomizationPrefix must be 2 to 8 lower-case letters or digits, starting with a letter (got ${show(prefix)}).`];
   }
-  return RESERVED_PREFIXES.has(prefix) ? [`${where}: publisher.customizationPrefix "${prefix}" is reserved by Dataverse; choose your own.`] : [];
+  return RESERVED_PREFIXES.has(prefix) ? [`${where}: Publisher/CustomizationPrefix "${prefix}" is reserved by Dataverse; choose your own.`] : [];
 }
 
-/** Every problem with the config, each naming the field and the file to fix. */
+/** Every problem with the metadata, each naming the element and the file to fix. */
 function configProblems(config) {
-  if (typeof config !== "object" || config === null || Array.isArray(config)) return [`${where}: must hold one JSON object.`];
+  if (typeof config !== "object" || config === null || Array.isArray(config)) return [`${where}: must hold an ImportExportXml/SolutionManifest.`];
   const problems = [];
   const publisher = config.publisher;
-  problems.push(...uniqueNameProblems("uniqueName", config.uniqueName, LIMITS.solutionUniqueName));
-  problems.push(...localizedProblems("localizedNames", config.localizedNames, LIMITS.name, true));
-  problems.push(...localizedProblems("descriptions", config.descriptions, LIMITS.description, false));
-  if (typeof publisher !== "object" || publisher === null) return [...problems, `${where}: publisher must be an object.`];
-  problems.push(...uniqueNameProblems("publisher.uniqueName", publisher.uniqueName, LIMITS.publisherUniqueName));
-  problems.push(...localizedProblems("publisher.localizedNames", publisher.localizedNames, LIMITS.name, true));
-  problems.push(...localizedProblems("publisher.descriptions", publisher.descriptions, LIMITS.description, false));
+  problems.push(...uniqueNameProblems("UniqueName", config.uniqueName, LIMITS.solutionUniqueName));
+  problems.push(...localizedProblems("LocalizedNames", config.localizedNames, LIMITS.name, true));
+  problems.push(...localizedProblems("Descriptions", config.descriptions, LIMITS.description, false));
+  if (typeof publisher !== "object" || publisher === null) return [...problems, `${where}: Publisher is missing.`];
+  problems.push(...uniqueNameProblems("Publisher/UniqueName", publisher.uniqueName, LIMITS.publisherUniqueName));
+  problems.push(...localizedProblems("Publisher/LocalizedNames", publisher.localizedNames, LIMITS.name, true));
+  problems.push(...localizedProblems("Publisher/Descriptions", publisher.descriptions, LIMITS.description, false));
   problems.push(...prefixProblems(publisher.customizationPrefix));
   const optionValuePrefix = publisher.customizationOptionValuePrefix;
   if (!Number.isInteger(optionValuePrefix) || optionValuePrefix < OPTION_VALUE_PREFIX_RANGE[0] || optionValuePrefix > OPTION_VALUE_PREFIX_RANGE[1]) {
-    problems.push(`${where}: publisher.customizationOptionValuePrefix must be a whole number from 10000 to 99999 (got ${show(optionValuePrefix)}).`);
+    problems.push(`${where}: Publisher/CustomizationOptionValuePrefix must be a whole number from 10000 to 99999 (got ${show(optionValuePrefix)}).`);
   }
   return problems;
 }
 
-function readConfig(configPath = CONFIG_PATH) {
-  let config;
-  try {
-    config = JSON.parse(fs.readFileSync(configPath, "utf8"));
-  } catch (error) {
-    throw new PackError(`Cannot read ${path.relative(process.cwd(), configPath)}: ${error.message}`);
-  }
-  const problems = configProblems(config);
-  if (problems.length > 0) throw new PackError(problems.join("\n"));
-  return config;
+/** <LocalizedName description="…" languagecode="1033"/> elements as { "1033": "…" }; undefined when the element is absent. */
+function textsByLanguage(element, child) {
+  if (element === undefined) return undefined;
+  if (element === "") return {};
+  const entries = Array.isArray(element?.[child]) ? element[child] : [];
+  return Object.fromEntries(entries.map((entry) => [String(entry["@languagecode"]), entry["@description"]]));
 }
 
-module.exports = { CONFIG_PATH, PackError, configProblems, readConfig };
+/** "40571" as a number, anything else as written, so the check can say what it got. */
+const wholeNumber = (text) => (typeof text === "string" && /^\d+$/.test(text) ? Number(text) : text);
+
+/** The metadata the checks and the packer need, from a parsed Solution.xml. */
+function configOf(solutionDocument) {
+  const manifest = solutionDocument?.ImportExportXml?.SolutionManifest;
+  if (typeof manifest !== "object" || manifest === null) return null;
+  const publisher = manifest.Publisher;
+  return {
+    uniqueName: manifest.UniqueName,
+    localizedNames: textsByLanguage(manifest.LocalizedNames, "LocalizedName"),
+    descriptions: textsByLanguage(manifest.Descriptions, "Description"),
+    version: manifest.Version,
+    publisher:
+      typeof publisher === "object" && publisher !== null
+        ? {
+            uniqueName: publisher.UniqueName,
+            localizedNames: textsByLanguage(publisher.LocalizedNames, "LocalizedName"),
+            descriptions: textsByLanguage(publisher.Descriptions, "Description"),
+            customizationPrefix: publisher.CustomizationPrefix,
+            customizationOptionValuePrefix: wholeNumber(publisher.CustomizationOptionValuePrefix),
+          }
+        : undefined,
+  };
+}
+
+/** The first control character in the text, raw or written as a character reference, which the parser would drop unseen. */
+function controlCharacterIn(xml) {
+  const raw = NOT_XML_SAFE.exec(xml);
+  if (raw) return { at: raw.index, shown: `U+${raw[0].charCodeAt(0).toString(16).toUpperCase().padStart(4, "0")}` };
+  for (const reference of xml.matchAll(/&#(x[0-9a-fA-F]+|[0-9]+);/g)) {
+    const code = reference[1][0] === "x" ? parseInt(reference[1].slice(1), 16) : parseInt(reference[1], 10);
+    const char = code <= 0x10ffff ? String.fromCodePoint(code) : "\uffff";
+    if (NOT_XML_SAFE.test(char)) return { at: reference.index, shown: reference[0] };
+  }
+  return undefined;
+}
+
+function parseSourceFile(file) {
+  let xml;
+  try {
+    xml = fs.readFileSync(file, "utf8");
+  } catch (error) {
+    throw new PackError(`Cannot read ${path.relative(process.cwd(), file)}: ${error.message}`);
+  }
+  const control = controlCharacterIn(xml);
+  if (control) {
+    const line = xml.slice(0, control.at).split("\n").length;
+    throw new PackError(`${path.relative(process.cwd(), file)} line ${line} holds a control character (${control.shown}) that XML cannot carry; remove it.`);
+  }
+  const valid = XMLValidator.validate(xml);
+  if (valid !== true) throw new PackError(`${path.relative(process.cwd(), file)} is not well-formed XML: ${valid.err.msg} (line ${valid.err.line}).`);
+  return parser.parse(xml);
+}
+
+/** Both source documents, parsed, and the checked metadata; throws a PackError naming what to fix. */
+function readSolutionSource(sourceDir = SOURCE_DIR) {
+  const solution = parseSourceFile(path.join(sourceDir, "Solution.xml"));
+  const customizations = parseSourceFile(path.join(sourceDir, "Customizations.xml"));
+  const config = configOf(solution);
+  const problems = configProblems(config);
+  if (problems.length > 0) throw new PackError(problems.join("\n"));
+  return { solution, customizations, config };
+}
+
+module.exports = { SOURCE_DIR, PackError, configProblems, readSolutionSource };

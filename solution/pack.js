@@ -2,13 +2,13 @@
 /**
  * `npm run pack`: builds the control for production and writes an unmanaged and a managed solution
  * zip under solution/bin, ready to import, with no .NET or pac CLI. Fails loudly, writing nothing,
- * when the build, the built files, the config or the version disagree.
+ * when the build, the built files, the solution's metadata (src/Other) or the version disagree.
  */
 const fs = require("fs");
 const path = require("path");
 const JSZip = require("jszip");
 const { XMLParser } = require("fast-xml-parser");
-const { PackError, readConfig } = require("./config");
+const { PackError, readSolutionSource } = require("./config");
 const { contentTypesXml, customizationsXml, solutionXml } = require("./xml");
 const { runPcfScripts } = require("../tools/pcf");
 
@@ -29,8 +29,8 @@ function readControl(manifestPath) {
   return { namespace: control["@namespace"], constructorName: control["@constructor"], version: control["@version"], files };
 }
 
-/** Before building: package.json and the source manifest must already agree. */
-function checkSourceVersions(packageVersion, inputVersion) {
+/** Before building: package.json, the source manifest and Solution.xml (x.y.z.0) must already agree. */
+function checkSourceVersions(packageVersion, inputVersion, solutionVersion) {
   if (!/^\d+\.\d+\.\d+$/.test(packageVersion)) throw new PackError(`package.json: version must be x.y.z (got ${packageVersion}).`);
   if (inputVersion !== packageVersion) {
     throw new PackError(
@@ -38,15 +38,21 @@ function checkSourceVersions(packageVersion, inputVersion) {
         "Fix the manifest's control version (npm version does this for you).",
     );
   }
+  if (solutionVersion !== `${packageVersion}.0`) {
+    throw new PackError(
+      `Version mismatch: package.json says ${packageVersion} but solution/src/Other/Solution.xml says ${solutionVersion}; it should say ${packageVersion}.0. ` +
+        "Fix its <Version> (npm version does this for you).",
+    );
+  }
 }
 
 /**
  * package.json x.y.z, the control's version and the solution's x.y.z.0 are one number.
- * @param {{ packageVersion: string, inputVersion: string, builtVersion: string }} versions
+ * @param {{ packageVersion: string, inputVersion: string, solutionVersion: string, builtVersion: string }} versions
  * @returns {string}
  */
-function checkVersions({ packageVersion, inputVersion, builtVersion }) {
-  checkSourceVersions(packageVersion, inputVersion);
+function checkVersions({ packageVersion, inputVersion, solutionVersion, builtVersion }) {
+  checkSourceVersions(packageVersion, inputVersion, solutionVersion);
   if (builtVersion !== packageVersion) {
     throw new PackError(`Version mismatch: the built out/controls manifest says ${builtVersion}, package.json ${packageVersion}. Rebuild the control.`);
   }
@@ -54,9 +60,9 @@ function checkVersions({ packageVersion, inputVersion, builtVersion }) {
 }
 
 /** Both zips in memory; nothing touches the disk until both exist. */
-async function buildSolutionZips({ controlDir, config, version }) {
+async function buildSolutionZips({ controlDir, source, version }) {
   const control = readControl(path.join(controlDir, "ControlManifest.xml"));
-  const schemaName = `${config.publisher.customizationPrefix}_${control.namespace}.${control.constructorName}`;
+  const schemaName = `${source.config.publisher.customizationPrefix}_${control.namespace}.${control.constructorName}`;
   const controlFiles = ["ControlManifest.xml", ...control.files].map((file) => {
     const source = path.join(controlDir, file);
     if (!fs.existsSync(source)) throw new PackError(`${path.relative(ROOT, source)} is named in the built manifest but missing.`);
@@ -69,8 +75,8 @@ async function buildSolutionZips({ controlDir, config, version }) {
     // Exported solutions hold files only; folder entries are left out.
     const add = (entry, data) => zip.file(entry, data, { createFolders: false });
     add("[Content_Types].xml", contentTypesXml(extensions));
-    add("solution.xml", solutionXml({ config, version, managed, schemaName }));
-    add("customizations.xml", customizationsXml({ schemaName }));
+    add("solution.xml", solutionXml({ source, version, managed, schemaName }));
+    add("customizations.xml", customizationsXml({ source, schemaName }));
     for (const { entry, data } of controlFiles) add(entry, data);
     zips[managed ? "managed" : "unmanaged"] = await zip.generateAsync({ type: "nodebuffer", compression: "DEFLATE" });
   }
@@ -144,21 +150,23 @@ function productionBuild() {
 
 /**
  * `build` is the production build (a function resolving to { ok, output }), or null to pack what is built.
- * @param {{ outDir?: string, build?: (() => Promise<{ ok: boolean, output: string }>) | null, controlDir?: string, configPath?: string }} [options]
+ * `sourceDir` is the SolutionPackager layout's Other folder (Solution.xml, Customizations.xml).
+ * @param {{ outDir?: string, build?: (() => Promise<{ ok: boolean, output: string }>) | null, controlDir?: string, sourceDir?: string }} [options]
  */
-async function pack({ outDir = DEFAULT_OUT, build = productionBuild, controlDir = BUILT_CONTROL, configPath } = {}) {
-  const config = readConfig(configPath);
+async function pack({ outDir = DEFAULT_OUT, build = productionBuild, controlDir = BUILT_CONTROL, sourceDir } = {}) {
+  const source = readSolutionSource(sourceDir);
+  const solutionVersion = source.config.version;
   const packageVersion = JSON.parse(fs.readFileSync(path.join(ROOT, "package.json"), "utf8")).version;
   const inputVersion = readControl(INPUT_MANIFEST).version;
-  checkSourceVersions(packageVersion, inputVersion);
+  checkSourceVersions(packageVersion, inputVersion, solutionVersion);
   if (build) {
     const result = await build();
     if (!result.ok) throw new PackError(`The production build failed:\n${result.output}`);
   }
   if (!build) checkProductionBundle(controlDir);
-  const version = checkVersions({ packageVersion, inputVersion, builtVersion: readControl(path.join(controlDir, "ControlManifest.xml")).version });
-  const zips = await buildSolutionZips({ controlDir, config, version });
-  const names = zipNames(config.uniqueName, version);
+  const version = checkVersions({ packageVersion, inputVersion, solutionVersion, builtVersion: readControl(path.join(controlDir, "ControlManifest.xml")).version });
+  const zips = await buildSolutionZips({ controlDir, source, version });
+  const names = zipNames(source.config.uniqueName, version);
   const written = writeAll(outDir, [
     { name: names.unmanaged, data: zips.unmanaged },
     { name: names.managed, data: zips.managed },

@@ -1,13 +1,21 @@
 #!/usr/bin/env node
 /**
  * npm's `version` lifecycle script: after `npm version patch|minor|major` bumps package.json, the
- * control's manifest version follows, so every release loads as a new control on the platform.
+ * control's manifest version and the solution's Version (x.y.z.0) follow, so every release loads as a
+ * new control on the platform and `dotnet build` packs the same number as `npm run pack`.
  */
 const fs = require("fs");
 const path = require("path");
 
 const ROOT = path.join(__dirname, "..");
 const MANIFEST = path.join(ROOT, "EmailProfileValidator", "ControlManifest.Input.xml");
+const SOLUTION = path.join(__dirname, "src", "Other", "Solution.xml");
+
+/** Replaces the first match's middle group; a file without it is a file someone broke. */
+function replaceFirst(xml, pattern, value, what) {
+  if (!pattern.test(xml)) throw new Error(`${what} not found.`);
+  return xml.replace(pattern, `$1${value}$3`);
+}
 
 /**
  * @param {string} manifestXml
@@ -15,15 +23,23 @@ const MANIFEST = path.join(ROOT, "EmailProfileValidator", "ControlManifest.Input
  * @returns {string}
  */
 function withControlVersion(manifestXml, version) {
-  const controlTag = /(<control\b[^>]*?\sversion=")([^"]*)(")/;
-  if (!controlTag.test(manifestXml)) throw new Error("ControlManifest.Input.xml has no <control version=\"…\">.");
-  return manifestXml.replace(controlTag, `$1${version}$3`);
+  return replaceFirst(manifestXml, /(<control\b[^>]*?\sversion=")([^"]*)(")/, version, 'ControlManifest.Input.xml: <control version="…">');
+}
+
+/**
+ * @param {string} solutionXml
+ * @param {string} version x.y.z
+ * @returns {string}
+ */
+function withSolutionVersion(solutionXml, version) {
+  return replaceFirst(solutionXml, /(<SolutionManifest>[\s\S]*?<Version>)([^<]*)(<\/Version>)/, `${version}.0`, "Solution.xml: <SolutionManifest><Version>");
 }
 
 if (require.main === module) {
   const version = JSON.parse(fs.readFileSync(path.join(ROOT, "package.json"), "utf8")).version;
   fs.writeFileSync(MANIFEST, withControlVersion(fs.readFileSync(MANIFEST, "utf8"), version));
-  console.log(`ControlManifest.Input.xml control version set to ${version}`);
+  fs.writeFileSync(SOLUTION, withSolutionVersion(fs.readFileSync(SOLUTION, "utf8"), version));
+  console.log(`Control version ${version} and solution Version ${version}.0 set.`);
 }
 
-module.exports = { withControlVersion };
+module.exports = { withControlVersion, withSolutionVersion };

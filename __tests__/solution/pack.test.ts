@@ -8,7 +8,7 @@ import JSZip from "jszip";
 import { XMLParser } from "fast-xml-parser";
 
 import { checkVersions, pack } from "../../solution/pack";
-import { withControlVersion } from "../../solution/sync-version";
+import { withControlVersion, withSolutionVersion } from "../../solution/sync-version";
 
 const ROOT = path.resolve(__dirname, "../..");
 const VERSION = (JSON.parse(fs.readFileSync(path.join(ROOT, "package.json"), "utf8")) as { version: string }).version;
@@ -28,6 +28,17 @@ let outDir: string;
 
 function temporaryDirectory(): string {
   return fs.mkdtempSync(path.join(os.tmpdir(), "epv-pack-"));
+}
+
+const SOURCE_DIR = path.join(ROOT, "solution/src/Other");
+
+/** A copy of the SolutionPackager source folder with Solution.xml edited as the test says. */
+function sourceWith(editSolution: (xml: string) => string): string {
+  const copy = temporaryDirectory();
+  fs.cpSync(SOURCE_DIR, copy, { recursive: true });
+  const solution = path.join(copy, "Solution.xml");
+  fs.writeFileSync(solution, editSolution(fs.readFileSync(solution, "utf8")));
+  return copy;
 }
 
 /** Parses an entry, failing on anything that is not well-formed XML. */
@@ -111,16 +122,12 @@ describe("npm run pack", () => {
   });
 });
 
-describe("a hostile config cannot break the XML", () => {
+describe("hostile names cannot break the XML", () => {
   it("escapes &, <, > and quotes in names", async () => {
-    const config = JSON.parse(fs.readFileSync(path.join(ROOT, "solution/solution.config.json"), "utf8"));
     const hostile = 'R&D <Team> "Mail" \'Ops\'';
-    config.localizedNames["1033"] = hostile;
-    config.publisher.localizedNames["1033"] = hostile;
-    const configPath = path.join(temporaryDirectory(), "config.json");
-    fs.writeFileSync(configPath, JSON.stringify(config));
+    const sourceDir = sourceWith((xml) => xml.split('description="Email Profile Validator"').join('description="R&amp;D &lt;Team&gt; &quot;Mail&quot; \'Ops\'"'));
     const out = temporaryDirectory();
-    await pack({ outDir: out, build: null, configPath });
+    await pack({ outDir: out, build: null, sourceDir });
     const zip = await JSZip.loadAsync(fs.readFileSync(path.join(out, fs.readdirSync(out)[0])));
     const manifest = (await xmlOf(zip, "solution.xml")).ImportExportXml.SolutionManifest;
     expect(manifest.LocalizedNames.LocalizedName["@description"]).toBe(hostile);
@@ -162,17 +169,28 @@ describe("pack fails loudly and writes nothing", () => {
   });
 
   it.each([
-    ["a prefix with upper case", { customizationPrefix: "EPV" }, /customizationPrefix must be 2 to 8 lower-case letters/],
-    ["a prefix starting with a digit", { customizationPrefix: "1ab" }, /customizationPrefix/],
-    ["a prefix too long", { customizationPrefix: "abcdefghi" }, /customizationPrefix/],
-    ["an option-value prefix below range", { customizationOptionValuePrefix: 9999 }, /customizationOptionValuePrefix must be a whole number from 10000 to 99999/],
-    ["an option-value prefix above range", { customizationOptionValuePrefix: 100000 }, /customizationOptionValuePrefix/],
-  ])("when the config has %s", async (_name, publisherChange, message) => {
-    const config = JSON.parse(fs.readFileSync(path.join(ROOT, "solution/solution.config.json"), "utf8"));
-    Object.assign(config.publisher, publisherChange);
-    const configPath = path.join(temporaryDirectory(), "config.json");
-    fs.writeFileSync(configPath, JSON.stringify(config));
-    await expectFailure({ configPath }, new RegExp(`solution/solution\\.config\\.json: .*${message.source}`));
+    ["a prefix with upper case", { CustomizationPrefix: "EPV" }, /CustomizationPrefix must be 2 to 8 lower-case letters/],
+    ["a prefix starting with a digit", { CustomizationPrefix: "1ab" }, /CustomizationPrefix/],
+    ["a prefix too long", { CustomizationPrefix: "abcdefghi" }, /CustomizationPrefix/],
+    ["an option-value prefix below range", { CustomizationOptionValuePrefix: 9999 }, /CustomizationOptionValuePrefix must be a whole number from 10000 to 99999/],
+    ["an option-value prefix above range", { CustomizationOptionValuePrefix: 100000 }, /CustomizationOptionValuePrefix/],
+  ])("when Solution.xml has %s", async (_name, publisherChange, message) => {
+    const sourceDir = sourceWith((xml) =>
+      Object.entries(publisherChange).reduce((edited, [element, value]) => edited.replace(new RegExp(`<${element}>[^<]*<`), `<${element}>${value}<`), xml),
+    );
+    await expectFailure({ sourceDir }, new RegExp(`solution/src/Other/Solution\\.xml: .*${message.source}`));
+  });
+
+  it("when a name in Solution.xml holds a control character written as a character reference", async () => {
+    await expectFailure({ sourceDir: sourceWith((xml) => xml.replace('description="Email Profile Validator"', 'description="Email&#1;Profile"')) }, /Solution\.xml line 6 holds a control character \(&#1;\) that XML cannot carry/);
+  });
+
+  it("when Solution.xml is not well-formed", async () => {
+    await expectFailure({ sourceDir: sourceWith((xml) => xml.replace("</UniqueName>", "</Uniquename>")) }, /Solution\.xml is not well-formed XML/);
+  });
+
+  it("when Solution.xml's version is not package.json's", async () => {
+    await expectFailure({ sourceDir: sourceWith((xml) => withSolutionVersion(xml, "0.0.1")) }, /solution\/src\/Other\/Solution\.xml says 0\.0\.1\.0; it should say/);
   });
 
   it("when the built control's version is not package.json's", async () => {
@@ -185,18 +203,27 @@ describe("pack fails loudly and writes nothing", () => {
 
 describe("one version in three places", () => {
   it("agrees: x.y.z everywhere becomes the solution's x.y.z.0", () => {
-    expect(checkVersions({ packageVersion: "1.4.2", inputVersion: "1.4.2", builtVersion: "1.4.2" })).toBe("1.4.2.0");
+    expect(checkVersions({ packageVersion: "1.4.2", inputVersion: "1.4.2", solutionVersion: "1.4.2.0", builtVersion: "1.4.2" })).toBe("1.4.2.0");
   });
 
   it("names the manifest to fix when it disagrees with package.json", () => {
-    expect(() => checkVersions({ packageVersion: "1.4.2", inputVersion: "1.4.1", builtVersion: "1.4.2" })).toThrow(
+    expect(() => checkVersions({ packageVersion: "1.4.2", inputVersion: "1.4.1", solutionVersion: "1.4.2.0", builtVersion: "1.4.2" })).toThrow(
       /package\.json says 1\.4\.2 but EmailProfileValidator\/ControlManifest\.Input\.xml says 1\.4\.1/,
     );
   });
 
-  it("the source manifest and package.json agree today", () => {
+  it("the source manifest, Solution.xml and package.json agree today", () => {
     const manifest = fs.readFileSync(path.join(ROOT, "EmailProfileValidator/ControlManifest.Input.xml"), "utf8");
     expect(/<control\b[^>]*\sversion="([^"]+)"/.exec(manifest)?.[1]).toBe(VERSION);
+    const solution = fs.readFileSync(path.join(SOURCE_DIR, "Solution.xml"), "utf8");
+    expect(/<Version>([^<]+)<\/Version>/.exec(solution)?.[1]).toBe(`${VERSION}.0`);
+  });
+
+  it("npm version's hook moves Solution.xml's Version and nothing else", () => {
+    const solution = fs.readFileSync(path.join(SOURCE_DIR, "Solution.xml"), "utf8");
+    const bumped = withSolutionVersion(solution, "2.0.0");
+    expect(/<Version>([^<]+)<\/Version>/.exec(bumped)?.[1]).toBe("2.0.0.0");
+    expect(bumped.replace("<Version>2.0.0.0</Version>", `<Version>${VERSION}.0</Version>`)).toBe(solution);
   });
 
   it("npm version's hook moves the control version and nothing else", () => {
@@ -210,6 +237,6 @@ describe("one version in three places", () => {
   it("package.json runs that hook on npm version", () => {
     const scripts = (JSON.parse(fs.readFileSync(path.join(ROOT, "package.json"), "utf8")) as { scripts: Record<string, string> }).scripts;
     expect(scripts.version).toContain("node solution/sync-version.js");
-    expect(scripts.version).toContain("git add EmailProfileValidator/ControlManifest.Input.xml");
+    expect(scripts.version).toContain("git add EmailProfileValidator/ControlManifest.Input.xml solution/src/Other/Solution.xml");
   });
 });

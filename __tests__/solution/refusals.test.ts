@@ -4,12 +4,13 @@
 import * as fs from "fs";
 import * as os from "os";
 import * as path from "path";
-import { configProblems } from "../../solution/config";
+import { configProblems, readSolutionSource } from "../../solution/config";
 import { checkProductionBundle, writeAll } from "../../solution/pack";
 import { versionProblem } from "../../solution/check-version";
 
 const ROOT = path.resolve(__dirname, "../..");
-const CONFIG = JSON.parse(fs.readFileSync(path.join(ROOT, "solution/solution.config.json"), "utf8"));
+/** The metadata as read from solution/src/Other/Solution.xml. */
+const CONFIG = readSolutionSource().config;
 const withChange = (change: (config: any) => void): unknown => {
   const config = structuredClone(CONFIG);
   change(config);
@@ -17,26 +18,26 @@ const withChange = (change: (config: any) => void): unknown => {
 };
 const temporaryDirectory = (): string => fs.mkdtempSync(path.join(os.tmpdir(), "epv-refuse-"));
 
-describe("the packer refuses a config Dataverse would refuse, naming the field", () => {
-  it("accepts the shipped config", () => {
+describe("the packer refuses metadata Dataverse would refuse, naming the element", () => {
+  it("accepts the shipped Solution.xml", () => {
     expect(configProblems(CONFIG)).toEqual([]);
   });
 
   it.each([
-    ["a control character in a name (XML 1.0 cannot carry it)", (c: any) => (c.localizedNames["1033"] = "Email\u0001Validator"), /localizedNames\["1033"\] holds a control character/],
-    ["a control character in a description", (c: any) => (c.publisher.descriptions["1033"] = "bad\u001b[0m"), /publisher\.descriptions\["1033"\] holds a control character/],
-    ["a lone surrogate", (c: any) => (c.descriptions["1033"] = "half \ud800 a pair"), /descriptions\["1033"\] holds a control character/],
-    ["a name that is not text", (c: any) => (c.localizedNames["1033"] = 42), /localizedNames\["1033"\] must be text \(got 42\)/],
-    ["descriptions: null", (c: any) => (c.descriptions = null), /descriptions must be an object of language codes to text/],
-    ["an LCID that is not a number", (c: any) => (c.localizedNames = { "1033": "x", "en-US": "x" }), /"en-US", which is not a language code/],
+    ["a control character in a name (XML 1.0 cannot carry it)", (c: any) => (c.localizedNames["1033"] = "Email\u0001Validator"), /: LocalizedNames\[1033\] holds a control character/],
+    ["a control character in a description", (c: any) => (c.publisher.descriptions["1033"] = "bad\u001b[0m"), /Publisher\/Descriptions\[1033\] holds a control character/],
+    ["a lone surrogate", (c: any) => (c.descriptions["1033"] = "half \ud800 a pair"), /: Descriptions\[1033\] holds a control character/],
+    ["a name that is not text", (c: any) => (c.localizedNames["1033"] = 42), /: LocalizedNames\[1033\] must be text \(got 42\)/],
+    ["descriptions: null", (c: any) => (c.descriptions = null), /: Descriptions must list texts by language code/],
+    ["an LCID that is not a number", (c: any) => (c.localizedNames = { "1033": "x", "en-US": "x" }), /languagecode "en-US", which is not a language code/],
     ["the reserved prefix mscrm", (c: any) => (c.publisher.customizationPrefix = "mscrm"), /"mscrm" is reserved by Dataverse/],
-    ["a 300-character unique name", (c: any) => (c.uniqueName = "x".repeat(300)), /uniqueName has 300 characters; Dataverse allows 65/],
+    ["a 300-character unique name", (c: any) => (c.uniqueName = "x".repeat(300)), /UniqueName has 300 characters; Dataverse allows 65/],
     ["a 3,000-character description", (c: any) => (c.descriptions["1033"] = "d".repeat(3000)), /has 3000 characters; Dataverse allows 2000/],
-    ["no publisher", (c: any) => delete c.publisher, /publisher must be an object/],
+    ["no publisher", (c: any) => delete c.publisher, /Publisher is missing/],
   ])("%s", (_name, change, message) => {
     const problems = configProblems(withChange(change));
     expect(problems.join("\n")).toMatch(message);
-    expect(problems.every((problem) => problem.startsWith("solution/solution.config.json: "))).toBe(true);
+    expect(problems.every((problem) => problem.startsWith("solution/src/Other/Solution.xml: "))).toBe(true);
   });
 });
 
