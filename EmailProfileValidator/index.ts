@@ -43,6 +43,7 @@ export class EmailProfileValidator implements ComponentFramework.ReactControl<II
       settings: this.settingsFrom(context),
       lastTestRequest: context.parameters.lastTestRequest?.raw,
       lastTestResponse: context.parameters.lastTestResponse?.raw,
+      design: EmailProfileValidator.designOf(context),
       directory: masked || context.parameters.checkMailbox?.raw === "off" ? undefined : this.directory,
       translate: this.translate,
       onValueChange: this.onValueChange,
@@ -70,6 +71,16 @@ export class EmailProfileValidator implements ComponentFramework.ReactControl<II
       serverType: p.serverType?.raw,
       credentialRetrieval: p.credentialRetrieval?.raw,
     };
+  }
+
+  /** The new look's tokens, when the app is in the new look; the classic look otherwise. */
+  private static designOf(context: ComponentFramework.Context<IInputs>): IEmailProfileValidatorProps["design"] {
+    const design = context.fluentDesignLanguage;
+    // Not in the typings this project pins, but documented: says whether the app is in the new look.
+    const appSettings = (context as { appSettings?: { getIsFluentThemingEnabled?: () => boolean } }).appSettings;
+    const enabled = appSettings?.getIsFluentThemingEnabled?.() ?? true;
+    if (!enabled || !design?.tokenTheme) return undefined;
+    return { tokenTheme: design.tokenTheme as unknown as Record<string, string | undefined>, isDarkTheme: design.isDarkTheme };
   }
 
   /** The record on the form, where the host says: moving to another record always brings its own value. */

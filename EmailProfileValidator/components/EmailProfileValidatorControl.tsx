@@ -1,11 +1,12 @@
 import * as React from "react";
-import { MessageBar, MessageBarButton, MessageBarType, Stack, TextField, getId, hiddenContentStyle, mergeStyles, type ITextField } from "@fluentui/react";
+import { MessageBar, MessageBarButton, MessageBarType, Stack, TextField, ThemeProvider, getId, hiddenContentStyle, mergeStyles, type ITextField } from "@fluentui/react";
 import { AdviceBar } from "./AdviceBar";
 import { accountToLookUp, buildAdvice, lastTestProblems, staleLastTest } from "./advice";
 import { resolveConfiguration, type IControlSettings } from "./configuration";
 import { useDirectoryFinding, useSettledValue } from "./hooks";
 import { describeProblem } from "./messages";
 import type { Translate } from "./strings";
+import { themeFromTokens, type IDesignTokens } from "./theme";
 import { validateUserName } from "../validation";
 import type { IDirectory } from "../directory";
 import { readLastTestFailure } from "../lastTest";
@@ -32,6 +33,8 @@ export interface IEmailProfileValidatorProps {
   /** The profile's Last Test Request and Last Test Response columns, where the form binds them. */
   lastTestRequest?: string | null;
   lastTestResponse?: string | null;
+  /** The new look's Fluent 2 tokens when the app uses it; absent for the classic look. */
+  design?: IDesignTokens;
   /** Absent when look-ups are off or the host has no Web API. */
   directory?: IDirectory;
   translate: Translate;
@@ -59,8 +62,11 @@ function MaskedField({ label }: { label: string }): React.ReactElement {
 }
 
 export function EmailProfileValidatorControl(props: IEmailProfileValidatorProps): React.ReactElement {
-  if (props.masked) return <MaskedField label={props.label} />;
-  return <UserNameEditor {...props} />;
+  const { tokenTheme, isDarkTheme } = props.design ?? {};
+  // Keyed on the tokens, not the object around them: updateView may wrap the same tokens anew.
+  const theme = React.useMemo(() => (tokenTheme ? themeFromTokens({ tokenTheme, isDarkTheme }) : undefined), [tokenTheme, isDarkTheme]);
+  const field = props.masked ? <MaskedField label={props.label} /> : <UserNameEditor {...props} />;
+  return theme ? <ThemeProvider theme={theme}>{field}</ThemeProvider> : field;
 }
 
 function UserNameEditor(props: IEmailProfileValidatorProps): React.ReactElement {

@@ -4,10 +4,9 @@
 import * as fs from "fs";
 import * as path from "path";
 import type { Browser, Locator, Page } from "playwright-core";
-import { launchBrowser, preparePage, ROOT, setDataInput, startHarness, waitForDataInput, type IHarness, type IPageLog } from "./harness";
+import { axeViolations as axeOf, launchBrowser, preparePage, ROOT, setDataInput, startHarness, waitForDataInput, type IHarness, type IPageLog } from "./harness";
 
 const RESULTS = path.join(ROOT, "test-results");
-const AXE_SOURCE = fs.readFileSync(require.resolve("axe-core/axe.min.js"), "utf8");
 
 let harness: IHarness | undefined;
 let browser: Browser | undefined;
@@ -17,14 +16,7 @@ let log: IPageLog;
 const field = (): Locator => page.locator(".email-profile-validator input").first();
 const adviceBar = (): Locator => page.locator(".email-profile-validator .ms-MessageBar");
 
-async function axeViolations(): Promise<string[]> {
-  if (!(await page.evaluate(() => "axe" in window))) await page.addScriptTag({ content: AXE_SOURCE });
-  return page.evaluate(async () => {
-    const axe = (window as unknown as { axe: { run: (context: unknown, options: unknown) => Promise<{ violations: { id: string; nodes: { target: unknown }[] }[] }> } }).axe;
-    const result = await axe.run({ include: [[".email-profile-validator"]] }, { resultTypes: ["violations"] });
-    return result.violations.map((v) => `${v.id}: ${JSON.stringify(v.nodes.map((n) => n.target))}`);
-  });
-}
+const axeViolations = (): Promise<string[]> => axeOf(page);
 
 async function screenshot(name: string): Promise<void> {
   await page.screenshot({ path: path.join(RESULTS, `${name}.png`), clip: { x: 0, y: 44, width: 1110, height: 160 } });

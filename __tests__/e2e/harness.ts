@@ -7,11 +7,32 @@ import { prepareDemo } from "../../tools/harnessDemo";
 export const ROOT = path.resolve(__dirname, "../..");
 const PCF_START = path.join(ROOT, "node_modules/pcf-start/bin/pcf-start.js");
 
-/** The harness's index.html loads React from unpkg.com; these machines cannot reach it, so it is served from node_modules. */
-const UMD_FILES: Record<string, string> = {
-  "https://unpkg.com/react@16.14.0/umd/react.development.js": "node_modules/react/umd/react.development.js",
-  "https://unpkg.com/react-dom@16.14.0/umd/react-dom.development.js": "node_modules/react-dom/umd/react-dom.development.js",
+/**
+ * The harness's index.html loads React 16.14.0 from unpkg.com; these machines cannot reach it, so it is
+ * served from node_modules: React 16 as the manifest declares, or React 17 as model-driven apps load it.
+ */
+const UMD_FILES: Record<16 | 17, Record<string, string>> = {
+  16: {
+    "https://unpkg.com/react@16.14.0/umd/react.development.js": "node_modules/react/umd/react.development.js",
+    "https://unpkg.com/react-dom@16.14.0/umd/react-dom.development.js": "node_modules/react-dom/umd/react-dom.development.js",
+  },
+  17: {
+    "https://unpkg.com/react@16.14.0/umd/react.development.js": "node_modules/react17/umd/react.development.js",
+    "https://unpkg.com/react-dom@16.14.0/umd/react-dom.development.js": "node_modules/react-dom17/umd/react-dom.development.js",
+  },
 };
+
+const AXE_SOURCE = fs.readFileSync(require.resolve("axe-core/axe.min.js"), "utf8");
+
+/** axe-core on the control, every rule on, colour contrast included. */
+export async function axeViolations(page: Page): Promise<string[]> {
+  if (!(await page.evaluate(() => "axe" in window))) await page.addScriptTag({ content: AXE_SOURCE });
+  return page.evaluate(async () => {
+    const axe = (window as unknown as { axe: { run: (context: unknown, options: unknown) => Promise<{ violations: { id: string; nodes: { target: unknown }[] }[] }> } }).axe;
+    const result = await axe.run({ include: [[".email-profile-validator"]] }, { resultTypes: ["violations"] });
+    return result.violations.map((v) => `${v.id}: ${JSON.stringify(v.nodes.map((n) => n.target))}`);
+  });
+}
 
 /** Fluent's icon font ships in node_modules under the same file names the CDN uses. */
 const ICON_FONTS = path.join(ROOT, "node_modules/@fluentui/font-icons-mdl2/fonts");
@@ -110,11 +131,11 @@ export interface IPageLog {
  * Serves the harness's two unpkg scripts and Fluent's icon font from node_modules, and blocks every
  * other outside request (the Segoe UI web font).
  */
-export async function preparePage(page: Page): Promise<IPageLog> {
+export async function preparePage(page: Page, react: 16 | 17 = 16): Promise<IPageLog> {
   const log: IPageLog = { errors: [] };
   await page.route("**/*", async (route) => {
     const url = route.request().url();
-    const local = UMD_FILES[url];
+    const local = UMD_FILES[react][url];
     if (local) return route.fulfill({ path: path.join(ROOT, local), contentType: "application/javascript" });
     const iconFont = /\/assets\/icons\/([\w-]+\.woff)$/.exec(url)?.[1];
     if (iconFont && fs.existsSync(path.join(ICON_FONTS, iconFont))) return route.fulfill({ path: path.join(ICON_FONTS, iconFont), contentType: "font/woff" });
@@ -159,4 +180,39 @@ export async function waitForDataInput(page: Page, property: string, value: stri
     await page.waitForTimeout(50);
     shown = await box.inputValue();
   }
+}
+
+/** What a model-driven form would hand the control that the harness does not: the new look's tokens, a read-only form. */
+export interface ILook {
+  design?: { tokenTheme: Record<string, string | number>; isDarkTheme?: boolean };
+  readOnly?: boolean;
+}
+
+/**
+ * The harness never sets `context.fluentDesignLanguage`. Before any script runs, this wraps the control
+ * as the built bundle registers it (ComponentFramework.registerControl), so every updateView receives
+ * the look's tokens and, for a read-only form, `mode.isControlDisabled`. The bundle itself is the one packed.
+ */
+export async function installLook(page: Page, look: ILook): Promise<void> {
+  await page.addInitScript((given: ILook) => {
+    type Control = new () => { updateView(context: { fluentDesignLanguage?: unknown; mode: { isControlDisabled: boolean } }): unknown };
+    const withLook = (Base: Control): Control =>
+      class extends Base {
+        public updateView(context: { fluentDesignLanguage?: unknown; mode: { isControlDisabled: boolean } }): unknown {
+          if (given.design) context.fluentDesignLanguage = given.design;
+          if (given.readOnly) context.mode.isControlDisabled = true;
+          return super.updateView(context);
+        }
+      };
+    let register: ((name: string, control: Control) => void) | undefined;
+    const framework = {};
+    Object.defineProperty(framework, "registerControl", {
+      configurable: true,
+      get: () => (register ? (name: string, control: Control) => register?.(name, withLook(control)) : undefined),
+      set: (given: (name: string, control: Control) => void) => {
+        register = given;
+      },
+    });
+    (window as unknown as { ComponentFramework: object }).ComponentFramework = framework;
+  }, look);
 }

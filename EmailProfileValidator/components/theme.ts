@@ -1,0 +1,71 @@
+import { createTheme, type IPalette, type ISemanticColors, type ITheme } from "@fluentui/react";
+
+/** The platform's new look (Fluent 2) as the control needs it: the token theme and whether it is dark. */
+export interface IDesignTokens {
+  /** Fluent 2 design tokens by name (colorBrandBackground, fontFamilyBase, borderRadiusMedium …). */
+  tokenTheme: Readonly<Record<string, string | number | undefined>>;
+  isDarkTheme?: boolean;
+}
+
+type TokenReader = (name: string) => string | undefined;
+
+const tokenReader =
+  (tokens: IDesignTokens["tokenTheme"]): TokenReader =>
+  (name) => {
+    const value = tokens[name];
+    return typeof value === "string" && value !== "" ? value : undefined;
+  };
+
+/**
+ * Which Fluent 2 token fills which Fluent 8 slots: "token:slot,slot;…", grouped by token, since many slots
+ * share one (text kept short because it ships in the bundle). Palette slots first, then semantic colours.
+ */
+const PALETTE =
+  "colorBrandBackground:themePrimary;colorBrandBackgroundHover:themeDarkAlt;colorBrandBackgroundPressed:themeDark;" +
+  "colorNeutralBackground1:white;colorNeutralBackground3:neutralLighter;colorNeutralForeground1:neutralPrimary,black;" +
+  "colorNeutralForeground2:neutralSecondary;colorNeutralForeground4:neutralTertiary";
+/** Fluent 2's input, button, link and status tokens on the Fluent 8 slots the field and its advice draw with. */
+const SEMANTIC_COLORS =
+  "colorNeutralBackground1:bodyBackground,inputBackground,buttonBackground,menuBackground;" +
+  "colorNeutralForeground1:bodyText,inputText,messageText,buttonText,buttonTextHovered,menuItemText;" +
+  "colorNeutralForeground2:bodySubtext,infoIcon;colorNeutralForeground4:inputPlaceholderText;" +
+  "colorNeutralStrokeAccessible:inputBorder;colorNeutralStroke1Hover:inputBorderHovered;colorNeutralStroke1:buttonBorder;" +
+  "colorCompoundBrandStroke:inputFocusBorderAlt;colorStrokeFocus2:focusBorder;colorPaletteRedForeground1:errorText;" +
+  "colorBrandForegroundLink:link,messageLink;colorBrandForegroundLinkHover:linkHovered,messageLinkHovered;" +
+  "colorStatusDangerBackground1:errorBackground;colorStatusDangerForeground1:errorIcon;" +
+  "colorStatusWarningBackground1:warningBackground;colorStatusWarningForeground3:warningIcon;" +
+  "colorStatusSuccessBackground1:successBackground;colorStatusSuccessForeground1:successIcon;colorNeutralBackground3:infoBackground;" +
+  "colorBrandBackground:primaryButtonBackground;colorBrandBackgroundHover:primaryButtonBackgroundHovered;" +
+  "colorBrandBackgroundPressed:primaryButtonBackgroundPressed;" +
+  "colorNeutralForegroundOnBrand:primaryButtonText,primaryButtonTextHovered,primaryButtonTextPressed;" +
+  "colorNeutralBackground1Hover:buttonBackgroundHovered,menuItemBackgroundHovered;" +
+  "colorNeutralBackgroundDisabled:disabledBackground;colorNeutralForegroundDisabled:disabledText";
+
+/** Only the slots the tokens fill: createTheme derives every other one, as Fluent 8 does for its own themes. */
+function slotsFrom<T>(mapping: string, token: TokenReader): Partial<T> {
+  const slots: Record<string, string> = {};
+  for (const group of mapping.split(";")) {
+    const [name, targets] = group.split(":");
+    const value = token(name);
+    if (value !== undefined) for (const slot of targets.split(",")) slots[slot] = value;
+  }
+  return slots as Partial<T>;
+}
+
+/**
+ * A Fluent 8 theme that follows the platform's Fluent 2 tokens: colours, font, corner radius, focus and
+ * error colours, dark included. A small mapping of our own: Microsoft's converters bring Fluent 9 or a
+ * newer Fluent 8 into the bundle (measured in the README).
+ */
+export function themeFromTokens(design: IDesignTokens): ITheme {
+  const token = tokenReader(design.tokenTheme);
+  const fontFamily = token("fontFamilyBase");
+  const radius = token("borderRadiusMedium");
+  return createTheme({
+    palette: slotsFrom<IPalette>(PALETTE, token),
+    semanticColors: slotsFrom<ISemanticColors>(SEMANTIC_COLORS, token),
+    isInverted: design.isDarkTheme === true,
+    defaultFontStyle: fontFamily ? { fontFamily } : undefined,
+    effects: radius ? { roundedCorner2: radius, roundedCorner4: token("borderRadiusLarge") ?? radius } : undefined,
+  });
+}
