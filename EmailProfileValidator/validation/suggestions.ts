@@ -41,21 +41,10 @@ function shapeCandidates(shape: Shape, problems: readonly Problem[], options: Re
   }
 }
 
-function withoutRepeats(suggestions: readonly Suggestion[], input: string): Suggestion[] {
-  const seen = new Set<string>();
-  const kept: Suggestion[] = [];
-  for (const suggestion of suggestions) {
-    const key = suggestion.value.toLowerCase();
-    if (suggestion.value === input || seen.has(key)) continue;
-    seen.add(key);
-    kept.push(suggestion);
-  }
-  return kept;
-}
-
 /**
  * Complete replacement values, best first: the cleaned value when clean-up alone is enough,
- * otherwise what the shape points to. Only candidates that pass `isAcceptable` are offered.
+ * otherwise the first value the shape points to that passes `isAcceptable`. The validator offers one;
+ * the directory layer adds its own ahead of it.
  */
 export function suggestRewrites(
   input: string,
@@ -65,12 +54,8 @@ export function suggestRewrites(
   options: ResolvedOptions,
   isAcceptable: CandidateCheck,
 ): Suggestion[] {
-  const candidates: Suggestion[] = [];
-  if (cleaned !== input && isAcceptable(cleaned)) candidates.push({ value: cleaned, source: "cleanup" });
-  else {
-    // The first source that yields a value that would pass: a setting Entra cannot use falls through to the next.
-    const first = shapeCandidates(shape, problems, options).find((c) => isAcceptable(c.value));
-    if (first) candidates.push(first);
-  }
-  return withoutRepeats(candidates, input);
+  if (cleaned !== input && isAcceptable(cleaned)) return [{ value: cleaned, source: "cleanup" }];
+  // The first source that yields a value that would pass: a setting Entra cannot use falls through to the next.
+  const first = shapeCandidates(shape, problems, options).find((c) => c.value !== input && isAcceptable(c.value));
+  return first ? [first] : [];
 }
