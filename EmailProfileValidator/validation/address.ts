@@ -130,6 +130,15 @@ export function addressLengthProblems(local: string, domain: string, target: Val
   return [];
 }
 
+/** A sentence names this many characters at most; a paste of a whole script would otherwise list thousands. */
+export const MAX_NAMED_CHARACTERS = 8;
+
+/** The first characters to name, and how many more there are. */
+export function namedAndMore(characters: readonly string[]): { characters: string[]; more?: number } {
+  if (characters.length <= MAX_NAMED_CHARACTERS) return { characters: [...characters] };
+  return { characters: characters.slice(0, MAX_NAMED_CHARACTERS), more: characters.length - MAX_NAMED_CHARACTERS };
+}
+
 /** Applies to any shape: the column cannot store it, or SMTP cannot carry it. */
 export function valueProblems(value: string): Problem[] {
   const problems: Problem[] = [];
@@ -138,16 +147,17 @@ export function valueProblems(value: string): Problem[] {
     problems.push({ code: "too-long", severity: "error", length: value.length, limit });
   }
   const nonAscii = distinctMatching(value, NON_ASCII);
-  if (nonAscii.length > 0) problems.push({ code: "non-ascii", severity: "error", characters: nonAscii });
+  if (nonAscii.length > 0) problems.push({ code: "non-ascii", severity: "error", ...namedAndMore(nonAscii) });
   return problems;
 }
 
 const hasError = (problems: readonly Problem[]): boolean => problems.some((problem) => problem.severity === "error");
 
 /** Suggestions end in a configured or guessed suffix that repeats on every keystroke, so its verdict is kept. */
-const domainPassesFor = {
+const domainPassesFor: Record<ValidationTarget, (domain: string) => boolean> = {
   exchange: remembered((domain) => !hasError(domainProblems(domain, "exchange"))),
   entra: remembered((domain) => !hasError(domainProblems(domain, "entra"))),
+  mailserver: remembered((domain) => !hasError(domainProblems(domain, "exchange"))),
 };
 
 /** The same verdict as "upnProblems has no error", for judging many candidates that share a domain. */

@@ -23,6 +23,12 @@ export function isWhiteSpace(code: number): boolean {
 /** Never seen on screen, never part of an address: Unicode's Bidi_Control and Default_Ignorable_Code_Point sets. */
 export const INVISIBLE: CharacterClass = /[\p{Bidi_Control}\p{Default_Ignorable_Code_Point}]/gu;
 
+/**
+ * Half of a surrogate pair with no other half: an emoji cut in two by a paste or a length limit. It is
+ * no character at all, cannot be URI-encoded, and no server can match it.
+ */
+export const LONE_SURROGATE: CharacterClass = /[\uD800-\uDBFF](?![\uDC00-\uDFFF])|(?<![\uD800-\uDBFF])[\uDC00-\uDFFF]/g;
+
 /** White space that is not a plain space, once the value is trimmed: only a paste puts it inside a name. */
 export const INNER_WHITE_SPACE: CharacterClass = /(?! )\p{White_Space}/gu;
 

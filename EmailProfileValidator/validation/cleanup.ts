@@ -1,4 +1,4 @@
-import { INNER_WHITE_SPACE, INVISIBLE, QUOTATION_MARK, codePointLabel, distinctMatching, isWhiteSpace } from "./characters";
+import { INNER_WHITE_SPACE, INVISIBLE, LONE_SURROGATE, QUOTATION_MARK, codePointLabel, distinctMatching, isWhiteSpace } from "./characters";
 import type { Problem } from "./types";
 
 export interface CleanUpOutcome {
@@ -106,22 +106,45 @@ function removeAll(text: string, characterClass: RegExp): { text: string; remove
   return { text: text.replace(characterClass, ""), removed: removed.map((char) => codePointLabel(char.codePointAt(0) ?? 0)) };
 }
 
-/** Invisible characters and white space taken away, each kind reported once. */
-function removeUnseen(raw: string, problems: Problem[]): string {
-  if (PLAIN_ASCII.test(raw)) return raw;
-  const visible = removeAll(raw, INVISIBLE);
+/** What one pass over unseen characters found. */
+interface Unseen {
+  text: string;
+  removed: string[];
+  trimmed: boolean;
+}
+
+/** Lone surrogates, invisible characters and white space taken away. */
+function removeUnseen(raw: string): Unseen {
+  if (PLAIN_ASCII.test(raw)) return { text: raw, removed: [], trimmed: false };
+  // Halves of a pair first: the "u" classes below skip them, and encodeURIComponent throws on them.
+  const whole = removeAll(raw, LONE_SURROGATE);
+  const visible = removeAll(whole.text, INVISIBLE);
   const trimmed = trimSurroundingWhitespace(visible.text);
   // Once trimmed, any white space but a plain space is inside the name: a paste put it there.
   const inner = removeAll(trimmed, INNER_WHITE_SPACE);
-  const removed = inner.removed.length === 0 ? visible.removed : [...new Set([...visible.removed, ...inner.removed])];
+  return { text: inner.text, removed: [...whole.removed, ...visible.removed, ...inner.removed], trimmed: trimmed !== visible.text };
+}
+
+/** Each kind of unseen character reported once, whichever pass found it. */
+function unseenProblems(passes: readonly Unseen[]): Problem[] {
+  const removed = [...new Set(passes.flatMap((pass) => pass.removed))];
+  const problems: Problem[] = [];
   if (removed.length > 0) problems.push({ code: "invisible-character", severity: "error", characters: removed });
-  if (trimmed !== visible.text) problems.push({ code: "surrounding-whitespace", severity: "warning" });
-  return inner.text;
+  if (passes.some((pass) => pass.trimmed)) problems.push({ code: "surrounding-whitespace", severity: "warning" });
+  return problems;
 }
 
 export function cleanUp(raw: string): CleanUpOutcome {
-  const problems: Problem[] = [];
-  const unwrapped = unwrap(removeUnseen(raw, problems));
+  const first = removeUnseen(raw);
+  let unwrapped = unwrap(first.text);
+  const passes = [first];
+  // A mailto link's %-escapes decode to characters of their own (%E2%80%8B, %C2%A0, %0A): judged like typed ones.
+  if (unwrapped.wrappings.includes("mailto")) {
+    const decoded = removeUnseen(unwrapped.text);
+    passes.push(decoded);
+    if (decoded.text !== unwrapped.text) unwrapped = { text: unwrap(decoded.text).text, wrappings: unwrapped.wrappings };
+  }
+  const problems = unseenProblems(passes);
   if (unwrapped.wrappings.length > 0) {
     problems.push({ code: "wrapped-address", severity: "error", wrapping: unwrapped.wrappings[0] });
   }

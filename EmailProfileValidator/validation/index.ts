@@ -1,5 +1,6 @@
 import { upnPasses, upnProblems, valueProblems } from "./address";
 import { cleanUp } from "./cleanup";
+import { logOnCleanupProblems, logOnProblems } from "./logon";
 import { resolveOptions, type ResolvedOptions } from "./options";
 import { classifyShape, shapeProblems, type Shape } from "./shape";
 import { suggestRewrites } from "./suggestions";
@@ -8,7 +9,7 @@ import { COLUMN_MAX_LENGTH, sortWorstFirst, worstSeverity, type Problem, type Va
 export * from "./types";
 export { normalizeUpnSuffix, normalizeNetBiosName } from "./options";
 export { codePointLabel, isUnseen } from "./characters";
-export { nonRoutableSuffix } from "./address";
+export { nonRoutableSuffix, MAX_NAMED_CHARACTERS } from "./address";
 export { cleanUp } from "./cleanup";
 export { classifyShape, type Shape } from "./shape";
 
@@ -23,7 +24,25 @@ interface Analysis {
 
 const isError = (problem: Problem): boolean => problem.severity === "error";
 
+/** A POP3/IMAP log-on: clean-up and the column's limit, nothing about addresses (logon.ts). */
+function analyseLogOn(input: string, options: ResolvedOptions): Analysis {
+  const cleanup = cleanUp(input);
+  const shape = classifyShape(cleanup.cleaned);
+  const own = logOnProblems(cleanup.cleaned, shape, options.required);
+  const cleanupProblems = logOnCleanupProblems(cleanup.problems);
+  const cleanupNeeded = cleanupProblems.length > 0;
+  return {
+    cleaned: cleanup.cleaned,
+    shape,
+    problems: [...cleanupProblems, ...own],
+    cleanupNeeded,
+    // A value clean-up would change again ("a,;" loses one separator a time) is no fix.
+    cleanedPasses: cleanupNeeded && shape.kind !== "empty" && !own.some(isError) && cleanUp(cleanup.cleaned).problems.length === 0,
+  };
+}
+
 function analyse(input: string, options: ResolvedOptions): Analysis {
+  if (options.target === "mailserver") return analyseLogOn(input, options);
   const cleanup = cleanUp(input);
   const shape = classifyShape(cleanup.cleaned);
   const own = shapeProblems(shape, options.required);
@@ -61,6 +80,12 @@ export function validateUserName(value: string | null | undefined, options?: Val
   const input = asText(value);
   const analysis = analyse(input, resolved);
   const problems = sortWorstFirst(analysis.problems);
+  if (resolved.target === "mailserver") {
+    // No UPN rewrite for a mail server's log-on: only the cleaned value, when it is all the value needed.
+    const cleanupFixes = analysis.cleanupNeeded && analysis.cleaned !== input && analysis.cleanedPasses;
+    const suggestions = cleanupFixes ? [{ value: analysis.cleaned, source: "cleanup" as const }] : [];
+    return { kind: analysis.shape.kind, severity: worstSeverity(problems), problems, suggestions };
+  }
   // The cleaned value was judged already: when it fails, there is no need to judge it again.
   const suggestions = suggestRewrites(input, analysis.cleaned, analysis.shape, problems, resolved, (candidate) =>
     candidate === analysis.cleaned ? analysis.cleanedPasses && isAcceptableCandidate(candidate, resolved) : isAcceptableCandidate(candidate, resolved),

@@ -49,7 +49,7 @@ export function resolveOptions(options: ValidationOptions | null | undefined): R
   return {
     defaultUpnSuffix: normalizeUpnSuffix(given.defaultUpnSuffix),
     domainSuffixes: resolveDomainSuffixes(given.domainSuffixes),
-    target: given.target === "entra" ? "entra" : "exchange",
+    target: given.target === "entra" || given.target === "mailserver" ? given.target : "exchange",
     required: given.required !== false,
   };
 }

@@ -24,10 +24,15 @@ export const PROBLEM_CODES = [
   "entra-length",
   "non-routable-suffix",
   "mailbox-not-found",
+  "upn-mailbox-mismatch",
   "mailbox-found",
   "not-used",
   "last-test-downlevel",
   "last-test-no-mailbox",
+  "last-test-sign-in",
+  "last-test-impersonation",
+  "last-test-autodiscover",
+  "last-test-other-cause",
   "last-test-failed",
   "last-test-stale",
 ] as const;
@@ -36,7 +41,11 @@ export type ProblemCode = (typeof PROBLEM_CODES)[number];
 export type ProblemSeverity = "info" | "warning" | "error";
 export type Severity = "ok" | ProblemSeverity;
 export type ValueKind = "empty" | "upn" | "downlevel" | "bare" | "unrecognized";
-export type ValidationTarget = "exchange" | "entra";
+/**
+ * Who reads the user name: Exchange through EWS impersonation (server types 0 and 2), Exchange Online
+ * through Microsoft Entra ID (3), or a POP3/IMAP server's own log-on (1 and 4), which takes any form.
+ */
+export type ValidationTarget = "exchange" | "entra" | "mailserver";
 export type SuggestionSource = "cleanup" | "domainMap" | "defaultSuffix" | "directory" | "guess";
 
 export interface Problem {
@@ -55,7 +64,7 @@ export interface ValidationOptions {
   defaultUpnSuffix?: string;
   /** NetBIOS domain (any case) to UPN suffix, e.g. { CONTOSO: "contoso.com" }. */
   domainSuffixes?: Record<string, string>;
-  /** "entra" when the mailbox lives in Exchange Online (stricter UPN rules become errors). */
+  /** "entra" when the mailbox lives in Exchange Online (stricter UPN rules become errors); "mailserver" for POP3/IMAP log-ons. */
   target?: ValidationTarget;
   /** An empty value is an error unless this is false. */
   required?: boolean;

@@ -101,3 +101,40 @@ describe("Exchange Online (Hybrid): a one-click fix never has a non-routable suf
     expect(validateUserName("jdoe", { defaultUpnSuffix: "contoso.local" }).suggestions).toEqual([{ value: "jdoe@contoso.local", source: "defaultSuffix" }]);
   });
 });
+
+describe("what a paste or a length limit leaves behind", () => {
+  it("a lone surrogate (an emoji cut in two) is named like any invisible character, with Clean up", () => {
+    const result = validateUserName("jdoe\ud83d@contoso.com");
+    expect(result.problems).toEqual([{ code: "invisible-character", severity: "error", characters: ["U+D83D"] }]);
+    expect(result.suggestions).toEqual([{ value: "jdoe@contoso.com", source: "cleanup" }]);
+    expect(validateUserName("jdoe\ud83d").problems.map((problem) => problem.code)).toContain("invisible-character");
+    expect(validateUserName("\ude00jdoe@contoso.com").suggestions).toEqual([{ value: "jdoe@contoso.com", source: "cleanup" }]);
+  });
+
+  it("a whole emoji is not a lone surrogate: it stays non-ASCII", () => {
+    expect(validateUserName("jdoe\ud83d\ude00@contoso.com").problems.map((problem) => problem.code)).toEqual(["non-ascii"]);
+  });
+
+  // RFC 6068 §2: a mailto address is %-encoded, so invisible characters arrive escaped.
+  it.each([
+    ["a zero-width space", "mailto:jdoe%E2%80%8B@contoso.com", "U+200B"],
+    ["a no-break space", "mailto:jdoe@contoso.com%C2%A0", undefined],
+    ["a line feed", "mailto:jdoe@contoso.com%0A", undefined],
+    ["a soft hyphen", "mailto:jd%C2%ADoe@contoso.com", "U+00AD"],
+  ])("%s %%-escaped inside a mailto link is cleaned like a typed one", (_name, value, named) => {
+    const result = validateUserName(value);
+    expect(result.suggestions).toEqual([{ value: "jdoe@contoso.com", source: "cleanup" }]);
+    const codes = result.problems.map((problem) => problem.code);
+    expect(codes).toContain("wrapped-address");
+    expect(codes).not.toContain("non-ascii");
+    expect(codes).not.toContain("invalid-character");
+    if (named) expect(result.problems.find((problem) => problem.code === "invisible-character")?.characters).toEqual([named]);
+  });
+
+  it("10,000 distinct non-ASCII characters are named by a handful and a count", () => {
+    const chars = Array.from({ length: 10_000 }, (_, i) => String.fromCodePoint(0x4e00 + i)).join("");
+    const problem = validateUserName(`${chars}@contoso.com`).problems.find((p) => p.code === "non-ascii");
+    expect(problem?.characters).toHaveLength(8);
+    expect(problem?.more).toBe(9_992);
+  });
+});

@@ -1,0 +1,36 @@
+import { localPartProblems, domainProblems } from "./address";
+import type { Shape } from "./shape";
+import { COLUMN_MAX_LENGTH, type Problem } from "./types";
+
+/**
+ * POP3/IMAP log-ons (server types 1 and 4). Microsoft Learn's "Connect to IMAP, POP, or SMTP servers" calls the
+ * User Name "the username used to connect to the email server": the server decides its form, and many take
+ * DOMAIN\user or a bare name. No EWS and no impersonation, so KB 3214326 does not apply. Only what no server can
+ * use is a problem; an address that is visibly broken is a warning, since the server may still be asked for it.
+ */
+
+/** An address cut short or doubled: the one kind of address fault worth a word to a mail server's admin. */
+const BROKEN_ADDRESS_CODES = new Set(["missing-local-part", "missing-domain", "dot-placement"]);
+
+function brokenAddressProblems(shape: Shape): Problem[] {
+  if (shape.kind === "unrecognized") return [{ code: shape.reason, severity: "warning", count: shape.count }];
+  if (shape.kind !== "upn") return [];
+  const found = [...localPartProblems(shape.local, "exchange"), ...(shape.domain === "" ? domainProblems("", "exchange") : [])];
+  return found.filter((problem) => BROKEN_ADDRESS_CODES.has(problem.code)).map((problem) => ({ ...problem, severity: "warning" }));
+}
+
+/** The column stores 250 characters, whatever the server would take. */
+function columnProblems(value: string): Problem[] {
+  return value.length > COLUMN_MAX_LENGTH ? [{ code: "too-long", severity: "error", length: value.length, limit: COLUMN_MAX_LENGTH }] : [];
+}
+
+/** The problems of a cleaned mail-server log-on of this shape, clean-up's own excepted. */
+export function logOnProblems(cleaned: string, shape: Shape, required: boolean): Problem[] {
+  if (shape.kind === "empty") return required ? [{ code: "required", severity: "error" }] : [];
+  return [...columnProblems(cleaned), ...brokenAddressProblems(shape)];
+}
+
+/** Clean-up under a mail server: the trailing dot of an address is the server's business, so at most a warning. */
+export function logOnCleanupProblems(problems: readonly Problem[]): Problem[] {
+  return problems.map((problem) => (problem.code === "trailing-dot" ? { ...problem, severity: "warning" } : problem));
+}
