@@ -1,25 +1,39 @@
 /**
- * Reads what the last Test Connection stored on the profile (`lasttestrequest`, `lasttestresponse`):
- * the EWS fault code, Exchange's message, and the SMTP address Exchange was asked for. The columns hold
- * 2,084 characters of a longer trace, so text may stop anywhere; the XML is read loosely, tag by tag,
- * with indexOf only: linear in the text, no back-tracking, and it never throws.
+ * Reads what the last Test Connection stored on the profile: `lasttestrequest` ("the EWS Request created during
+ * the Last Test"), `lasttestresponse` ("the EWS Response…") and `lastcrmmessage` ("the Dynamics 365 message…"),
+ * each at most 2,084 characters. They hold the EWS Managed API's trace blocks (`<Trace Tag="EwsResponse" …>`):
+ * SOAP bodies as XML, headers as text, and only an HTTP 500 gets a body. A 401, 403, 404 or 503 leaves only a
+ * status line; a time-out, DNS, TLS or connection failure leaves only Dynamics' message. Text may stop anywhere,
+ * and published copies are mangled further (KB 3214326 lost its closing tags and gained markdown escapes), so
+ * the XML is read loosely, tag by tag, with indexOf and bounded patterns only: linear, and it never throws.
  */
+import { recogniseFamily, type LastTestFamily } from "./families";
+
+export { LAST_TEST_FAMILIES, TROUBLESHOOTING_URL, familyRow, type IFamilyRow, type LastTestFamily } from "./families";
 
 export interface LastTestFailure {
+  /** The published failure it is; "other" when no article names it, and then only what was given is shown. */
+  family: LastTestFamily | "other";
   /** The EWS response code, such as ErrorNonExistentMailbox. */
-  code: string;
-  /** Exchange's own words, as given. */
+  code?: string;
+  /** A code nested in the fault's MessageXml (InnerErrorResponseCode), such as ErrorInvalidLicense. */
+  innerCode?: string;
+  /** The HTTP status of Exchange's answer, when the trace has its status line. */
+  httpStatus?: number;
+  /** Exchange's or Dynamics' own words, as given. */
   message?: string;
-  /** The SMTP address Exchange was asked to impersonate: the profile's User Name at the time of the test. */
+  /** The SMTP address Exchange was asked for: the profile's User Name at the time of the test. */
   address?: string;
 }
 
 /** Far more than the columns hold (2,084 each); anything past it is not a trace. */
 const MAX_TRACE_LENGTH = 100_000;
+/** A message is shown in a sentence; past this it is cut at a word. */
+const MAX_MESSAGE_LENGTH = 300;
 /** Codes that mean the test passed. */
 const SUCCESS_CODES = new Set(["NoError"]);
 /** EWS response codes are one word of letters and digits (ErrorNonExistentMailbox). */
-const RESPONSE_CODE = /^[A-Za-z][A-Za-z0-9]{0,99}$/;
+const RESPONSE_CODE = /^[A-Za-z][A-Za-z0-9]{0,99}/;
 
 const ENTITIES: Record<string, string> = { lt: "<", gt: ">", amp: "&", quot: '"', apos: "'" };
 
@@ -33,12 +47,17 @@ function decodeEntities(text: string): string {
   });
 }
 
+/** Markdown escapes a published copy adds (`\<Trace`, `\<Date>`); a backslash before anything else is kept. */
+function withoutMarkdownEscapes(text: string): string {
+  return text.includes("\\<") || text.includes("\\>") ? text.replace(/\\([<>])/g, "$1") : text;
+}
+
 interface Tag {
   /** The name without its namespace prefix: "SmtpAddress" for <t:SmtpAddress>. */
   localName: string;
   /** Everything between the name and ">": the attributes. */
   attributes: string;
-  /** The text up to the next tag; undefined when the trace stops first. */
+  /** The raw text up to the next tag, entities not yet decoded; undefined when the trace stops first. */
   text?: string;
 }
 
@@ -56,7 +75,7 @@ function* openingTags(trace: string): Generator<Tag> {
       yield {
         localName: name.slice(name.indexOf(":") + 1),
         attributes: inside.slice(nameEnd),
-        text: next < 0 ? undefined : decodeEntities(trace.slice(end + 1, next)).trim(),
+        text: next < 0 ? undefined : trace.slice(end + 1, next).trim(),
       };
     }
     at = next;
@@ -73,59 +92,132 @@ function attribute(attributes: string, name: string): string | undefined {
   return close < 0 ? undefined : attributes.slice(at + name.length + 2, close);
 }
 
+/**
+ * "a:ErrorNonExistentMailbox" → "ErrorNonExistentMailbox". The KB's published fault lost its closing tags
+ * (`a:ErrorNonExistentMailbox>`), so a `>` left behind is debris; anything else after the word is not a code.
+ */
+function asCode(text: string): string | undefined {
+  const word = text.slice(text.indexOf(":") + 1);
+  const code = RESPONSE_CODE.exec(word)?.[0];
+  if (code === undefined) return undefined;
+  const rest = word.slice(code.length);
+  return rest === "" || /^>+$/.test(rest) ? code : undefined;
+}
+
+/** A message's text without the debris of a lost closing tag, then decoded: an escaped "&gt;" is the message's own. */
+const asMessage = (text: string): string | undefined => nonEmpty(decodeEntities(text.replace(/>+$/, "")).trim());
+const nonEmpty = (text: string | undefined): string | undefined => (text === "" ? undefined : text);
+
 interface TraceFacts {
   responseCode?: string;
   faultCode?: string;
+  innerCode?: string;
   message?: string;
   faultString?: string;
   smtpAddress?: string;
 }
 
-const nonEmpty = (text: string | undefined): string | undefined => (text === "" ? undefined : text);
+/** ConnectingSID's ways of naming the impersonated mailbox (EWS ExchangeImpersonation). */
+const ADDRESS_TAGS = new Set(["SmtpAddress", "PrimarySmtpAddress", "PrincipalName"]);
 
 /** The first of each fact the trace holds; a value cut off by the end of the text is not taken. */
 function factsOf(trace: string): TraceFacts {
   const facts: TraceFacts = {};
   for (const tag of openingTags(trace)) {
-    const text = nonEmpty(tag.text);
-    if (text === undefined) continue;
+    const raw = nonEmpty(tag.text);
+    if (raw === undefined) continue;
+    const text = decodeEntities(raw);
+    if (ADDRESS_TAGS.has(tag.localName)) facts.smtpAddress ??= text;
     switch (tag.localName) {
       case "ResponseCode":
-        facts.responseCode ??= text;
+        facts.responseCode ??= asCode(text);
         break;
       case "faultcode":
-        facts.faultCode ??= text.slice(text.indexOf(":") + 1);
+        facts.faultCode ??= asCode(text);
         break;
       case "Message":
       case "MessageText":
-        facts.message ??= text;
+        facts.message ??= asMessage(raw);
         break;
       case "faultstring":
-        facts.faultString ??= text;
+        facts.faultString ??= asMessage(raw);
         break;
-      case "SmtpAddress":
-        facts.smtpAddress ??= text;
+      case "Value": {
+        const name = attribute(tag.attributes, "Name");
+        if (name === "SmtpAddress") facts.smtpAddress ??= text;
+        if (name === "InnerErrorResponseCode") facts.innerCode ??= asCode(text);
         break;
-      case "Value":
-        if (attribute(tag.attributes, "Name") === "SmtpAddress") facts.smtpAddress ??= text;
-        break;
+      }
     }
   }
   return facts;
 }
 
-function asTrace(value: unknown): string {
-  return typeof value === "string" ? value.slice(0, MAX_TRACE_LENGTH) : "";
+/**
+ * The status of Exchange's answer: a header block's status line (`HTTP/1.1 401 Unauthorized`), or .NET's
+ * wording in Dynamics' message (`(401) Unauthorized`, `HTTP status 403`). A request line has no status.
+ */
+function httpStatusOf(text: string): number | undefined {
+  const patterns = [/HTTP\/\d(?:\.\d)? ([1-5]\d\d)(?!\d)/g, /\(([1-5]\d\d)\) [A-Z]/g, /HTTP status ([1-5]\d\d)(?!\d)/gi];
+  for (const pattern of patterns) {
+    for (let match = pattern.exec(text); match; match = pattern.exec(text)) {
+      const status = Number(match[1]);
+      if (status >= 300) return status;
+    }
+  }
+  return undefined;
 }
 
-/** The last Test Connection's failure, or undefined when it passed, never ran, or cannot be read. */
-export function readLastTestFailure(request: unknown, response: unknown): LastTestFailure | undefined {
+/** The line of Dynamics' message that says what happened: not a stack frame, not a heading. */
+function dynamicsMessageOf(text: string): string | undefined {
+  for (const line of text.split(/\r?\n/)) {
+    const trimmed = line.trim().replace(/^>?\s*Error\s*:\s*/, "");
+    if (trimmed === "" || trimmed.startsWith("at ") || trimmed.startsWith("<") || /^(Request to|Response from) Exchange:/.test(trimmed)) continue;
+    return trimmed;
+  }
+  return undefined;
+}
+
+function shortened(message: string | undefined): string | undefined {
+  if (message === undefined || message.length <= MAX_MESSAGE_LENGTH) return message;
+  const cut = message.lastIndexOf(" ", MAX_MESSAGE_LENGTH);
+  return `${message.slice(0, cut > 0 ? cut : MAX_MESSAGE_LENGTH)}\u2026`;
+}
+
+function asTrace(value: unknown): string {
+  return typeof value === "string" ? withoutMarkdownEscapes(value.slice(0, MAX_TRACE_LENGTH)) : "";
+}
+
+/** Words that say a test failed when there is neither a code nor a status to go by. */
+const FAILURE_WORDS = /exception|error|fail|unable|could not|couldn't|denied/i;
+
+function readTexts(request: string, response: string, message: string): LastTestFailure | undefined {
+  const all = [request, response, message].join("\n");
+  const facts = factsOf(all);
+  const code = facts.responseCode ?? facts.faultCode;
+  const codes = [facts.innerCode, code].filter((value): value is string => value !== undefined && !SUCCESS_CODES.has(value));
+  const httpStatus = httpStatusOf(all);
+  const given = shortened(facts.message ?? facts.faultString ?? dynamicsMessageOf(message));
+  const family = recogniseFamily(codes, { httpStatus, text: all.toLowerCase() });
+  const failed = family !== undefined || codes.length > 0 || httpStatus !== undefined || (message.trim() !== "" && FAILURE_WORDS.test(given ?? ""));
+  if (!failed) return undefined;
+  return {
+    family: family ?? "other",
+    ...(code !== undefined && !SUCCESS_CODES.has(code) ? { code } : {}),
+    ...(facts.innerCode !== undefined ? { innerCode: facts.innerCode } : {}),
+    ...(httpStatus !== undefined ? { httpStatus } : {}),
+    ...(given !== undefined ? { message: given } : {}),
+    ...(facts.smtpAddress !== undefined ? { address: facts.smtpAddress } : {}),
+  };
+}
+
+/**
+ * The last Test Connection's failure, from any of the three texts (any may be empty, cut, or hold the whole
+ * dialog "Request to Exchange:: … Response from Exchange: …"); undefined when it passed, never ran, or says nothing.
+ */
+export function readLastTestFailure(request: unknown, response: unknown, message?: unknown): LastTestFailure | undefined {
   try {
-    const answer = factsOf(asTrace(response));
-    const code = answer.responseCode ?? answer.faultCode;
-    if (code === undefined || !RESPONSE_CODE.test(code) || SUCCESS_CODES.has(code)) return undefined;
-    const asked = factsOf(asTrace(request));
-    return { code, message: answer.message ?? answer.faultString, address: answer.smtpAddress ?? asked.smtpAddress };
+    return readTexts(asTrace(request), asTrace(response), asTrace(message));
   } catch {
     // A trace is evidence, not input to trust: whatever it holds, the field keeps working.
     return undefined;

@@ -1,84 +1,126 @@
 import fc from "fast-check";
-import { readLastTestFailure } from "../../EmailProfileValidator/lastTest";
+import { readLastTestFailure, LAST_TEST_FAMILIES } from "../../EmailProfileValidator/lastTest";
+import { KB_3214326, PUBLISHED_FAILURES } from "../fixtures/publishedFailures";
 
-/** The shape of Microsoft KB 3214326's Failure Details: the EWS request and the SOAP fault it got. */
-const KB_REQUEST =
-  '<?xml version="1.0" encoding="utf-8"?><soap:Envelope xmlns:soap="http://schemas.xmlsoap.org/soap/envelope/" ' +
-  'xmlns:t="http://schemas.microsoft.com/exchange/services/2006/types"><soap:Header><t:RequestServerVersion Version="Exchange2013" />' +
-  "<t:ExchangeImpersonation><t:ConnectingSID><t:SmtpAddress>domain\\username</t:SmtpAddress></t:ConnectingSID></t:ExchangeImpersonation>" +
-  '</soap:Header><soap:Body><m:GetFolder xmlns:m="http://schemas.microsoft.com/exchange/services/2006/messages"><m:FolderShape>' +
-  '<t:BaseShape>IdOnly</t:BaseShape></m:FolderShape><m:FolderIds><t:DistinguishedFolderId Id="inbox" /></m:FolderIds></m:GetFolder></soap:Body></soap:Envelope>';
-const KB_RESPONSE =
-  '<?xml version="1.0" encoding="utf-8"?><s:Envelope xmlns:s="http://schemas.xmlsoap.org/soap/envelope/"><s:Body><s:Fault>' +
-  '<faultcode xmlns:a="http://schemas.microsoft.com/exchange/services/2006/types">a:ErrorNonExistentMailbox</faultcode>' +
-  '<faultstring xml:lang="en-US">The SMTP address has no mailbox associated with it.</faultstring><detail>' +
-  '<e:ResponseCode xmlns:e="http://schemas.microsoft.com/exchange/services/2006/errors">ErrorNonExistentMailbox</e:ResponseCode>' +
-  '<e:Message xmlns:e="http://schemas.microsoft.com/exchange/services/2006/errors">The SMTP address has no mailbox associated with it.</e:Message>' +
-  '<t:MessageXml xmlns:t="http://schemas.microsoft.com/exchange/services/2006/types"><t:Value Name="SmtpAddress">domain\\username</t:Value>' +
-  "</t:MessageXml></detail></s:Fault></s:Body></s:Envelope>";
+const KB_REQUEST = KB_3214326.slice(KB_3214326.indexOf("Request to Exchange::"), KB_3214326.indexOf("Response from Exchange:"));
+const KB_RESPONSE = KB_3214326.slice(KB_3214326.indexOf("Response from Exchange:"));
+const KB_FAILURE = {
+  family: "no-mailbox",
+  code: "ErrorNonExistentMailbox",
+  httpStatus: 500,
+  message: "The SMTP address has no mailbox associated with it.",
+  address: "domain\\username",
+};
 
-const KB_FAILURE = { code: "ErrorNonExistentMailbox", message: "The SMTP address has no mailbox associated with it.", address: "domain\\username" };
-
-describe("reading the last Test Connection", () => {
-  it.each([
-    ["the KB's request and fault", KB_REQUEST, KB_RESPONSE, KB_FAILURE],
-    ["the fault alone names the rejected address", "", KB_RESPONSE, KB_FAILURE],
-    ["the fault without its detail: the address comes from the request", KB_REQUEST, KB_RESPONSE.slice(0, KB_RESPONSE.indexOf("<detail>")), KB_FAILURE],
-    [
-      "another code, exactly as Exchange gave it",
-      "",
-      "<s:Fault><faultcode>a:ErrorImpersonateUserDenied</faultcode><faultstring>The account does not have permission to impersonate the requested user.</faultstring></s:Fault>",
-      { code: "ErrorImpersonateUserDenied", message: "The account does not have permission to impersonate the requested user.", address: undefined },
-    ],
-    [
-      "a ResponseMessage error in the body",
-      "<t:SmtpAddress>jdoe@contoso.com</t:SmtpAddress>",
-      '<m:GetFolderResponseMessage ResponseClass="Error"><m:MessageText>Mailbox is on an unreachable server.</m:MessageText><m:ResponseCode>ErrorMailboxMoveInProgress</m:ResponseCode></m:GetFolderResponseMessage>',
-      { code: "ErrorMailboxMoveInProgress", message: "Mailbox is on an unreachable server.", address: "jdoe@contoso.com" },
-    ],
-    ["entities are decoded", "", "<ResponseCode>ErrorAccessDenied</ResponseCode><Message>Access &amp; rights &lt;denied&gt;</Message>", { code: "ErrorAccessDenied", message: "Access & rights <denied>", address: undefined }],
-  ])("%s", (_name, request, response, expected) => {
-    expect(readLastTestFailure(request, response)).toEqual(expected);
+describe("the KB 3214326 trace exactly as Microsoft published it", () => {
+  it("is the published text, with its lost closing tags and markdown escapes", () => {
+    expect(KB_3214326).toContain("<faultcode xmlns:a=\"https://schemas.microsoft.com/exchange/services/2006/types\">a:ErrorNonExistentMailbox>");
+    expect(KB_3214326).toContain("\\<Trace Tag=\"EwsRequestHttpHeaders\"");
   });
 
   it.each([
-    ["a successful test", '<m:ResponseCode>NoError</m:ResponseCode>'],
+    ["the whole article in one column", "", KB_3214326, ""],
+    ["the whole article as Dynamics' message", "", "", KB_3214326],
+    ["request and response in their own columns", KB_REQUEST, KB_RESPONSE, ""],
+    ["the response alone: the fault names the address", "", KB_RESPONSE, ""],
+  ])("%s", (_name, request, response, message) => {
+    expect(readLastTestFailure(request, response, message)).toEqual(KB_FAILURE);
+  });
+
+  it("the request alone names the address but no failure", () => {
+    expect(readLastTestFailure(KB_REQUEST, "", "")).toBeUndefined();
+  });
+
+  it("cut at every position, never throws and never reports a partial code or address", () => {
+    for (let cut = 0; cut <= KB_3214326.length; cut++) {
+      const failure = readLastTestFailure("", KB_3214326.slice(0, cut), "");
+      if (failure === undefined) continue;
+      expect([undefined, "ErrorNonExistentMailbox"]).toContain(failure.code);
+      expect([undefined, "domain\\username"]).toContain(failure.address);
+      expect(["no-mailbox", "other"]).toContain(failure.family);
+    }
+  });
+});
+
+describe("each family, from a real published sample", () => {
+  it.each(PUBLISHED_FAILURES.map((sample) => ({ ...sample, label: `${sample.name} (${sample.source})` })))("$label", (sample) => {
+    const failure = readLastTestFailure(sample.request ?? "", sample.response ?? "", sample.message ?? "");
+    expect(failure?.family).toBe(sample.family);
+    expect(failure?.code).toBe(sample.code);
+    expect(failure?.innerCode).toBe(sample.innerCode);
+    expect(failure?.httpStatus).toBe(sample.httpStatus);
+    if (sample.address) expect(failure?.address).toBe(sample.address);
+  });
+
+  it("every family in the catalogue has a published sample", () => {
+    const sampled = new Set(PUBLISHED_FAILURES.map((sample) => sample.family));
+    for (const row of LAST_TEST_FAMILIES) expect(sampled).toContain(row.family);
+  });
+
+  it("every sample cut at every position never throws, and names only a whole code, status or address", () => {
+    for (const sample of PUBLISHED_FAILURES) {
+      for (const column of ["request", "response", "message"] as const) {
+        const text = sample[column];
+        if (!text) continue;
+        for (let cut = 0; cut <= text.length; cut++) {
+          const texts = { request: sample.request ?? "", response: sample.response ?? "", message: sample.message ?? "", [column]: text.slice(0, cut) };
+          const failure = readLastTestFailure(texts.request, texts.response, texts.message);
+          if (failure === undefined) continue;
+          expect([undefined, sample.code]).toContain(failure.code);
+          expect([undefined, sample.innerCode]).toContain(failure.innerCode);
+          if (sample.address) expect([undefined, sample.address]).toContain(failure.address);
+        }
+      }
+    }
+  });
+});
+
+describe("what is not a failure", () => {
+  it.each([
+    ["a successful test", "<m:ResponseCode>NoError</m:ResponseCode>"],
+    ["a 200 status line", "<Trace Tag=\"EwsResponseHttpHeaders\">\nHTTP/1.1 200 OK\n</Trace>"],
     ["empty columns", ""],
     ["null", null],
     ["a number", 42],
     ["plain text", "Test Connection succeeded."],
-    ["a code that is not one word", "<ResponseCode>Error 500: boom</ResponseCode>"],
     ["half a tag", "<e:ResponseCo"],
-  ])("nothing for %s", (_name, response) => {
-    expect(readLastTestFailure("", response)).toBeUndefined();
+  ])("nothing for %s", (_name, text) => {
+    expect(readLastTestFailure(text, text, text)).toBeUndefined();
   });
 
-  it("cut off at every position, it never throws and never reports a partial code or address", () => {
-    for (let cut = 0; cut <= KB_RESPONSE.length; cut++) {
-      const failure = readLastTestFailure("", KB_RESPONSE.slice(0, cut));
-      if (failure === undefined) continue;
-      expect(["ErrorNonExistentMailbox"]).toContain(failure.code);
-      expect([undefined, "domain\\username"]).toContain(failure.address);
-    }
-    for (let cut = 0; cut <= KB_REQUEST.length; cut++) {
-      expect([undefined, "domain\\username"]).toContain(readLastTestFailure(KB_REQUEST.slice(0, cut), KB_RESPONSE.slice(0, 700))?.address);
-    }
+  it("a code that is not one word is not taken as a code", () => {
+    expect(readLastTestFailure("", "<ResponseCode>Error 500: boom</ResponseCode>", "")?.code).toBeUndefined();
   });
 
+  it("entities are decoded in Exchange's message", () => {
+    expect(readLastTestFailure("", "<ResponseCode>ErrorAccessDenied</ResponseCode><Message>Access &amp; rights &lt;denied&gt;</Message>", "")).toEqual({
+      family: "other",
+      code: "ErrorAccessDenied",
+      message: "Access & rights <denied>",
+    });
+  });
+});
+
+describe("hostile text", () => {
   it("never throws on any text, binary junk included (property-based)", () => {
-    const junk = fc.oneof(fc.string({ maxLength: 3000 }), fc.string({ unit: "binary", maxLength: 3000 }), fc.string({ unit: fc.constantFrom("<", ">", "/", ":", "t", "ResponseCode", "Value", " Name=\"SmtpAddress\"", "&", "#", "x", ";"), maxLength: 800 }));
+    const junk = fc.oneof(
+      fc.string({ maxLength: 3000 }),
+      fc.string({ unit: "binary", maxLength: 3000 }),
+      fc.string({ unit: fc.constantFrom("<", ">", "\\<", "/", ":", "t", "ResponseCode", "Value", " Name=\"SmtpAddress\"", "&", "#", "x", ";", "HTTP/1.1 ", "401", "(", ")"), maxLength: 800 }),
+    );
     fc.assert(
-      fc.property(junk, junk, (request, response) => {
-        const failure = readLastTestFailure(request, response);
-        if (failure) expect(failure.code).toMatch(/^[A-Za-z][A-Za-z0-9]*$/);
+      fc.property(junk, junk, junk, (request, response, message) => {
+        const failure = readLastTestFailure(request, response, message);
+        if (failure?.code) expect(failure.code).toMatch(/^[A-Za-z][A-Za-z0-9]*$/);
       }),
       { numRuns: 2000 },
     );
   });
 
-  it("reads 100,000 characters of tags in one pass (no back-tracking)", () => {
+  it("reads 100,000 characters of each column in one pass (no back-tracking)", () => {
     const huge = "<a:b>".repeat(19_000) + "<ResponseCode>ErrorServerBusy</ResponseCode>";
     const noise = "<".repeat(100_000);
-    expect(readLastTestFailure(noise, huge)).toEqual({ code: "ErrorServerBusy", message: undefined, address: undefined });
+    const statusNoise = "HTTP/1.1 (".repeat(10_000);
+    expect(readLastTestFailure(noise, huge, statusNoise)).toMatchObject({ family: "throttled", code: "ErrorServerBusy" });
   });
 });
