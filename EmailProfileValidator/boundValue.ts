@@ -6,6 +6,8 @@
  * record always replaces it. Once the platform shows our value or the latest it read, we agree again
  * and nothing older is on its way.
  *
+ * A new record that gains its id on its first save is the same record, not another one.
+ *
  * The platform can only echo what it read through getOutputs, it may show those echoes late and in any
  * order, but never an older one after it has shown the latest it read.
  */
@@ -46,7 +48,9 @@ export class BoundValue {
 
   /** What updateView brings; true when it replaced our value. */
   public show(value: string, record?: string): boolean {
-    const newRecord = record !== this.record;
+    // On a new record's first save the id goes from none to a GUID: what the admin typed meanwhile stays.
+    const gainedId = this.record === undefined && record !== undefined;
+    const newRecord = record !== this.record && !gainedId;
     this.record = record;
     if (!newRecord) {
       if (value === this.current || value === this.onItsWay[this.onItsWay.length - 1]) {

@@ -1,12 +1,30 @@
 import * as React from "react";
 import { EmailProfileValidatorControl, type IEmailProfileValidatorProps } from "./components/EmailProfileValidatorControl";
-import { createTranslator, type Translate } from "./components/strings";
+import { createTranslator, type Translate } from "./advice/strings";
 import { BoundValue } from "./boundValue";
 import { createDirectory, type IDirectory } from "./directory";
 import { IInputs, IOutputs } from "./generated/ManifestTypes";
 
 /** The column's limit when the form does not say: `incomingusername` / `outgoingusername` hold 250. */
 const DEFAULT_MAX_LENGTH = 250;
+
+/**
+ * Every value the platform hands over is normalised here, once: a form script's setValue(12345) is text "12345",
+ * anything else that is not text is empty. Nothing below ever meets a value that is not a string.
+ */
+function asText(value: unknown): string {
+  if (typeof value === "string") return value;
+  return typeof value === "number" && Number.isFinite(value) ? String(value) : "";
+}
+
+function optionalNumber(value: unknown): number | undefined {
+  return typeof value === "number" && Number.isFinite(value) ? value : undefined;
+}
+
+function positiveNumber(value: unknown): number | undefined {
+  const number = optionalNumber(value);
+  return number !== undefined && number > 0 ? number : undefined;
+}
 
 /**
  * Lifecycle adapter: maps the platform's context to the component's props, and the admin's edits
@@ -21,14 +39,16 @@ export class EmailProfileValidator implements ComponentFramework.ReactControl<II
   private destroyed = false;
 
   public init(context: ComponentFramework.Context<IInputs>, notifyOutputChanged: () => void): void {
+    // The platform may init an instance again after destroy: it is alive from here on.
+    this.destroyed = false;
     this.notifyOutputChanged = notifyOutputChanged;
     this.translate = createTranslator((key) => context.resources.getString(key));
-    this.boundValue = new BoundValue(context.parameters.userName.raw ?? "", EmailProfileValidator.recordOf(context));
+    this.boundValue = new BoundValue(asText(context.parameters.userName.raw), EmailProfileValidator.recordOf(context));
     this.directory = EmailProfileValidator.directoryFor(context);
   }
 
   public updateView(context: ComponentFramework.Context<IInputs>): React.ReactElement {
-    this.boundValue.show(context.parameters.userName.raw ?? "", EmailProfileValidator.recordOf(context));
+    this.boundValue.show(asText(context.parameters.userName.raw), EmailProfileValidator.recordOf(context));
     if (context.mode.isVisible === false) return React.createElement(React.Fragment);
     const userName = context.parameters.userName;
     const security = userName.security;
@@ -36,15 +56,16 @@ export class EmailProfileValidator implements ComponentFramework.ReactControl<II
     const props: IEmailProfileValidatorProps = {
       value: this.boundValue.value,
       valueRevision: this.boundValue.revision,
-      label: userName.attributes?.DisplayName ?? this.translate("Property_userName_DisplayName"),
-      maxLength: userName.attributes?.MaxLength ?? DEFAULT_MAX_LENGTH,
+      label: asText(userName.attributes?.DisplayName) || this.translate("Property_userName_DisplayName"),
+      maxLength: positiveNumber(userName.attributes?.MaxLength) ?? DEFAULT_MAX_LENGTH,
       readOnly: context.mode.isControlDisabled || security?.editable === false,
       masked,
       settings: this.settingsFrom(context),
-      lastTestRequest: context.parameters.lastTestRequest?.raw,
-      lastTestResponse: context.parameters.lastTestResponse?.raw,
+      lastTestRequest: asText(context.parameters.lastTestRequest?.raw),
+      lastTestResponse: asText(context.parameters.lastTestResponse?.raw),
+      lastTestMessage: asText(context.parameters.lastTestMessage?.raw),
       design: EmailProfileValidator.designOf(context),
-      directory: masked || context.parameters.checkMailbox?.raw === "off" ? undefined : this.directory,
+      directory: masked || asText(context.parameters.checkMailbox?.raw) === "off" ? undefined : this.directory,
       translate: this.translate,
       onValueChange: this.onValueChange,
     };
@@ -65,11 +86,17 @@ export class EmailProfileValidator implements ComponentFramework.ReactControl<II
 
   private settingsFrom(context: ComponentFramework.Context<IInputs>): IEmailProfileValidatorProps["settings"] {
     const p = context.parameters;
+    // Read as unknown: a host may hand over anything, and asText/optionalNumber normalise it.
+    const attributes: { RequiredLevel?: unknown; LogicalName?: unknown } | undefined = p.userName.attributes;
+    const sameSettings = p.sameSettingsForOutgoing?.raw;
     return {
-      defaultUpnSuffix: p.defaultUpnSuffix?.raw,
-      domainSuffixes: p.domainSuffixes?.raw,
-      serverType: p.serverType?.raw,
-      credentialRetrieval: p.credentialRetrieval?.raw,
+      defaultUpnSuffix: asText(p.defaultUpnSuffix?.raw),
+      domainSuffixes: asText(p.domainSuffixes?.raw),
+      serverType: optionalNumber(p.serverType?.raw),
+      credentialRetrieval: optionalNumber(p.credentialRetrieval?.raw),
+      requiredLevel: optionalNumber(attributes?.RequiredLevel),
+      logicalName: asText(attributes?.LogicalName),
+      sameSettingsForOutgoing: typeof sameSettings === "boolean" ? sameSettings : undefined,
     };
   }
 
@@ -86,7 +113,9 @@ export class EmailProfileValidator implements ComponentFramework.ReactControl<II
   /** The record on the form, where the host says: moving to another record always brings its own value. */
   private static recordOf(context: ComponentFramework.Context<IInputs>): string | undefined {
     const info = (context.mode as Partial<ComponentFramework.Mode> & { contextInfo?: { entityId?: string } }).contextInfo;
-    return typeof info?.entityId === "string" ? info.entityId : undefined;
+    // A new record has no id yet (empty, or the empty GUID on some hosts): no record to tell apart.
+    const id = typeof info?.entityId === "string" ? info.entityId.replace(/[{}]/g, "") : "";
+    return id === "" || /^0{8}-0{4}-0{4}-0{4}-0{12}$/.test(id) ? undefined : id;
   }
 
   /** Look-ups need the Web API, which the test harness does not have. */

@@ -1,12 +1,9 @@
 import * as React from "react";
 import { DefaultButton, Link, MessageBar, MessageBarButton, MessageBarType, Stack, mergeStyles, type IContextualMenuItem } from "@fluentui/react";
-import { describeSource } from "./messages";
-import type { IAdvice } from "./advice";
-import type { Translate } from "./strings";
+import { describeSource } from "../advice/messages";
+import { KB_3214326_URL, type IAdvice } from "../advice/advice";
+import type { Translate } from "../advice/strings";
 import type { Severity } from "../validation";
-
-/** Microsoft's article on "The SMTP address has no mailbox associated with it". */
-export const KB_3214326_URL = "https://support.microsoft.com/help/3214326";
 
 const sentenceClass = mergeStyles({ display: "block" });
 
@@ -54,12 +51,18 @@ function SuggestionActions({ advice, translate, onApply }: Pick<IAdviceBarProps,
 export function AdviceBar({ advice, sentences, actionsEnabled, translate, onApply }: IAdviceBarProps): React.ReactElement | null {
   if (sentences.length === 0) return null;
   const hasSuggestions = actionsEnabled && advice.suggestions.length > 0;
+  const learnMore = advice.learnMoreUrl;
   const actions =
-    hasSuggestions || advice.showLearnMore ? (
+    hasSuggestions || learnMore ? (
       <Stack horizontal wrap verticalAlign="center" tokens={{ childrenGap: 8 }}>
         {hasSuggestions && <SuggestionActions advice={advice} translate={translate} onApply={onApply} />}
-        {advice.showLearnMore && (
-          <Link href={KB_3214326_URL} target="_blank" rel="noopener noreferrer" aria-label={translate("Action_LearnMoreLabel")}>
+        {learnMore && (
+          <Link
+            href={learnMore}
+            target="_blank"
+            rel="noopener noreferrer"
+            aria-label={translate(learnMore === KB_3214326_URL ? "Action_LearnMoreLabel" : "Action_LearnMoreArticleLabel")}
+          >
             {translate("Action_LearnMore")}
           </Link>
         )}

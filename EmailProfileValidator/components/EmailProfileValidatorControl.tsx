@@ -1,11 +1,11 @@
 import * as React from "react";
 import { MessageBar, MessageBarButton, MessageBarType, Stack, TextField, ThemeProvider, getId, hiddenContentStyle, mergeStyles, type ITextField } from "@fluentui/react";
 import { AdviceBar } from "./AdviceBar";
-import { accountToLookUp, buildAdvice, lastTestProblems, staleLastTest } from "./advice";
-import { resolveConfiguration, type IControlSettings } from "./configuration";
+import { accountToLookUp, buildAdvice, lastTestProblems, staleLastTest } from "../advice/advice";
+import { resolveConfiguration, type IControlSettings } from "../advice/configuration";
 import { useDirectoryFinding, useSettledValue } from "./hooks";
-import { describeProblem } from "./messages";
-import type { Translate } from "./strings";
+import { describeProblem } from "../advice/messages";
+import type { Translate } from "../advice/strings";
 import { themeFromTokens, type IDesignTokens } from "./theme";
 import { validateUserName } from "../validation";
 import type { IDirectory } from "../directory";
@@ -30,9 +30,10 @@ export interface IEmailProfileValidatorProps {
   /** Field security hides the value from this user. */
   masked: boolean;
   settings: IControlSettings;
-  /** The profile's Last Test Request and Last Test Response columns, where the form binds them. */
+  /** The profile's Last Test Request, Last Test Response and Last CRM Message columns, where the form binds them. */
   lastTestRequest?: string | null;
   lastTestResponse?: string | null;
+  lastTestMessage?: string | null;
   /** The new look's Fluent 2 tokens when the app uses it; absent for the classic look. */
   design?: IDesignTokens;
   /** Absent when look-ups are off or the host has no Web API. */
@@ -79,14 +80,16 @@ function UserNameEditor(props: IEmailProfileValidatorProps): React.ReactElement 
   const [adviceId] = React.useState(() => getId("epv-advice"));
 
   // The platform hands over a fresh settings object on every updateView; only a changed setting counts.
-  const { defaultUpnSuffix, domainSuffixes, serverType, credentialRetrieval } = props.settings;
+  const { defaultUpnSuffix, domainSuffixes, serverType, credentialRetrieval, requiredLevel, logicalName, sameSettingsForOutgoing } = props.settings;
   const configuration = React.useMemo(
-    () => resolveConfiguration({ defaultUpnSuffix, domainSuffixes, serverType, credentialRetrieval }),
-    [defaultUpnSuffix, domainSuffixes, serverType, credentialRetrieval],
+    () => resolveConfiguration({ defaultUpnSuffix, domainSuffixes, serverType, credentialRetrieval, requiredLevel, logicalName, sameSettingsForOutgoing }),
+    [defaultUpnSuffix, domainSuffixes, serverType, credentialRetrieval, requiredLevel, logicalName, sameSettingsForOutgoing],
   );
   const result = React.useMemo(() => validateUserName(text, configuration.options), [text, configuration]);
   const [settledText, settle] = useSettledValue(text, ADVICE_DELAY_MS);
 
+  // The value saved and tested: what the form opened with, or what the platform pushed since (a refresh after save).
+  const [testedValue, setTestedValue] = React.useState(props.value);
   // A value pushed by the platform replaces what is shown, is judged in full, and makes any undo meaningless.
   const platformValue = React.useRef(props.value);
   platformValue.current = props.value;
@@ -94,37 +97,43 @@ function UserNameEditor(props: IEmailProfileValidatorProps): React.ReactElement 
     const pushed = platformValue.current;
     setText(pushed);
     settle(pushed);
+    setTestedValue(pushed);
     setUndoValue(undefined);
     setStatus("");
   }, [props.valueRevision, settle]);
   const [lookupText] = useSettledValue(text, LOOKUP_DELAY_MS);
-  const lookUpValue = configuration.userNameInUse ? lookupText : "";
+  // A POP3/IMAP log-on is no address to look up.
+  const looksUp = configuration.userNameInUse && configuration.options.target !== "mailserver";
+  const lookUpValue = looksUp ? lookupText : "";
   const finding = useDirectoryFinding(props.directory, lookUpValue);
-  const lastTest = React.useMemo(() => readLastTestFailure(props.lastTestRequest, props.lastTestResponse), [props.lastTestRequest, props.lastTestResponse]);
-  const lastTestAdvice = React.useMemo(() => lastTestProblems(lastTest, result, text), [lastTest, result, text]);
-  // When the last test found no mailbox for this very address, the directory is asked about its account.
-  const accountFinding = useDirectoryFinding(props.directory, configuration.userNameInUse ? accountToLookUp(lastTestAdvice) : "");
+  const lastTest = React.useMemo(
+    () => readLastTestFailure(props.lastTestRequest, props.lastTestResponse, props.lastTestMessage),
+    [props.lastTestRequest, props.lastTestResponse, props.lastTestMessage],
+  );
+  const lastTestAdvice = React.useMemo(() => lastTestProblems(lastTest, result, text, testedValue), [lastTest, result, text, testedValue]);
+  // When the last test found no mailbox for this very value, the directory is asked about its account, once it settles.
+  const accountFinding = useDirectoryFinding(props.directory, looksUp && lookupText === text ? accountToLookUp(lastTestAdvice, lookupText) : "");
 
   const advice = React.useMemo(
     () =>
       buildAdvice({
         result,
+        options: configuration.options,
         finding: lookUpValue === text ? finding : undefined,
         accountFinding,
         lastTest: lastTestAdvice,
         value: text,
         settled: settledText === text,
         userNameInUse: configuration.userNameInUse,
+        notUsedBecause: configuration.notUsedBecause,
+        emptyIsWarning: configuration.emptyIsWarning,
+        notes: configuration.notes,
       }),
-    [result, finding, accountFinding, lastTestAdvice, lookUpValue, text, settledText, configuration.userNameInUse],
-  );
-  const notes = React.useMemo(
-    () => configuration.notes.map((note) => translate(note.key, note.entry)),
-    [configuration.notes, translate],
+    [result, finding, accountFinding, lastTestAdvice, lookUpValue, text, settledText, configuration],
   );
   const sentences = React.useMemo<string[]>(
-    () => [...advice.problems.map((problem) => describeProblem(problem, translate)), ...notes],
-    [advice, notes, translate],
+    () => [...advice.problems.map((problem) => describeProblem(problem, translate)), ...advice.notes.map((note) => translate(note.key, note.entry))],
+    [advice, translate],
   );
 
   const change = React.useCallback(
@@ -155,12 +164,12 @@ function UserNameEditor(props: IEmailProfileValidatorProps): React.ReactElement 
     (value: string) => {
       setUndoValue(text);
       // After a fix, the status also says that the last Test Connection used the old value.
-      const stale = staleLastTest(lastTest, value);
+      const stale = staleLastTest(lastTest, value, testedValue);
       const applied = translate("Status_Applied", quoteValue(text, translate), value);
       setStatus(stale ? `${applied} ${describeProblem(stale, translate)}` : applied);
       changeByClick(value);
     },
-    [text, changeByClick, translate, lastTest],
+    [text, changeByClick, translate, lastTest, testedValue],
   );
   const revert = React.useCallback(() => {
     if (undoValue === undefined) return;

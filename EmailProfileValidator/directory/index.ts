@@ -1,5 +1,5 @@
 import { classifyShape, cleanUp, validateUserName } from "../validation";
-import { MAX_ROWS, field, mailboxByAddress, mailboxesByAccount, usersByAccount, usersByLogOnName, type DirectoryQuery, type Row } from "./odata";
+import { MAX_ROWS, field, mailboxByAddress, mailboxesByAccount, userBySignInName, usersByAccount, usersByLogOnName, type DirectoryQuery, type Row } from "./odata";
 
 export { odataStringLiteral } from "./odata";
 
@@ -14,6 +14,14 @@ export interface DirectoryFinding {
   mailboxes: DirectoryMailbox[];
   /** Addresses found for a down-level or bare name, each one a valid UPN that begins with the typed account. */
   suggestions: string[];
+  /** For an address: the Dynamics user who signs in with exactly it, and that user's primary address. */
+  user?: DirectoryUser;
+}
+
+export interface DirectoryUser {
+  fullname?: string;
+  domainname: string;
+  internalemailaddress: string;
 }
 
 export interface IDirectory {
@@ -67,6 +75,19 @@ export function toSuggestions(answers: readonly { query: DirectoryQuery; rows: r
   return suggestions;
 }
 
+/** The user whose sign-in name is exactly the address asked about, from rows that really match it. */
+function signedInUser(answers: readonly { query: DirectoryQuery; rows: readonly Row[] }[]): DirectoryUser | undefined {
+  for (const { query, rows } of answers) {
+    if (query.entity !== "systemuser") continue;
+    for (const row of rows) {
+      const [internalemailaddress] = query.addressesOf(row);
+      const domainname = field(row, "domainname");
+      if (internalemailaddress !== undefined && domainname !== undefined) return { fullname: field(row, "fullname"), domainname, internalemailaddress };
+    }
+  }
+  return undefined;
+}
+
 interface QueryPlan {
   kind: "address" | "account";
   queries: DirectoryQuery[];
@@ -78,7 +99,7 @@ export function queriesFor(value: string): QueryPlan {
   if (shape.kind === "upn") {
     const address = `${shape.local}@${shape.domain}`;
     const clean = validateUserName(address).severity !== "error";
-    return { kind: "address", queries: clean ? [mailboxByAddress(address)] : [] };
+    return { kind: "address", queries: clean ? [mailboxByAddress(address), userBySignInName(address)] : [] };
   }
   if (shape.kind === "bare") return { kind: "account", queries: [usersByAccount(shape.account), mailboxesByAccount(shape.account)] };
   if (shape.kind !== "downlevel" || shape.account === "" || shape.domain === ".") return { kind: "account", queries: [] };
@@ -105,7 +126,8 @@ async function ask(webApi: DirectoryWebApi, plan: QueryPlan, timeoutMs: number):
   const suggestions = plan.kind === "account" ? toSuggestions(answers) : [];
   const found = plan.kind === "address" ? mailboxes.length > 0 : suggestions.length > 0;
   if (!found && failed) return { finding: UNKNOWN, failed };
-  return { finding: { status: found ? "found" : "notFound", mailboxes, suggestions }, failed };
+  const user = plan.kind === "address" ? signedInUser(answers) : undefined;
+  return { finding: { status: found ? "found" : "notFound", mailboxes, suggestions, ...(user ? { user } : {}) }, failed };
 }
 
 /** Least recently used out: a Map keeps insertion order, and a hit moves to the back. */
@@ -149,30 +171,39 @@ export function createDirectory(webApi: DirectoryWebApi, options?: { timeoutMs?:
   const now = options?.now ?? Date.now;
   const answers = new RecentAnswers();
   const failures = new Map<string, Failure>();
+  function lookUpOnce(value: unknown): Promise<DirectoryFinding> {
+    const plan = queriesFor(typeof value === "string" ? value : "");
+    if (plan.queries.length === 0) return Promise.resolve(UNKNOWN);
+    const key = cacheKeyOf(plan);
+    const cached = answers.get(key);
+    if (cached) return cached;
+    const failure = failures.get(key);
+    if (failure && now() < failure.retryAt) return Promise.resolve(failure.finding);
+    const finding = ask(webApi, plan, timeoutMs)
+      .catch(() => ({ finding: UNKNOWN, failed: true }))
+      .then(({ finding: answer, failed }) => {
+        if (!failed) {
+          failures.delete(key);
+          return answer;
+        }
+        answers.delete(key);
+        const count = (failure?.count ?? 0) + 1;
+        const wait = Math.min(FIRST_RETRY_MS * 2 ** (count - 1), MAX_RETRY_MS);
+        failures.set(key, { count, retryAt: now() + wait, finding: answer });
+        return answer;
+      });
+    answers.set(key, finding);
+    return finding;
+  }
+
   return {
     lookUp(value: string): Promise<DirectoryFinding> {
-      const plan = queriesFor(String(value ?? ""));
-      if (plan.queries.length === 0) return Promise.resolve(UNKNOWN);
-      const key = cacheKeyOf(plan);
-      const cached = answers.get(key);
-      if (cached) return cached;
-      const failure = failures.get(key);
-      if (failure && now() < failure.retryAt) return Promise.resolve(failure.finding);
-      const finding = ask(webApi, plan, timeoutMs)
-        .catch(() => ({ finding: UNKNOWN, failed: true }))
-        .then(({ finding: answer, failed }) => {
-          if (!failed) {
-            failures.delete(key);
-            return answer;
-          }
-          answers.delete(key);
-          const count = (failure?.count ?? 0) + 1;
-          const wait = Math.min(FIRST_RETRY_MS * 2 ** (count - 1), MAX_RETRY_MS);
-          failures.set(key, { count, retryAt: now() + wait, finding: answer });
-          return answer;
-        });
-      answers.set(key, finding);
-      return finding;
+      try {
+        return lookUpOnce(value);
+      } catch {
+        // Nothing a value holds may break the field: a throw here is "could not check".
+        return Promise.resolve(UNKNOWN);
+      }
     },
   };
 }

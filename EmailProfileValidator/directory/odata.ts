@@ -3,7 +3,12 @@
  * close the literal, then URI-encoded so "+", "&", "#" and "%" reach Dataverse as themselves.
  */
 export function odataStringLiteral(value: string): string {
-  return `'${encodeURIComponent(value.split("'").join("''"))}'`;
+  return `'${encodeURIComponent(wellFormed(value).split("'").join("''"))}'`;
+}
+
+/** encodeURIComponent throws on half a surrogate pair; U+FFFD in its place matches nothing, as the value would not. */
+function wellFormed(value: string): string {
+  return value.replace(/[\uD800-\uDBFF](?![\uDC00-\uDFFF])|(?<![\uD800-\uDBFF])[\uDC00-\uDFFF]/g, "\uFFFD");
 }
 
 /**
@@ -62,6 +67,18 @@ export function usersByLogOnName(domain: string, account: string): DirectoryQuer
     entity: "systemuser",
     options: `?$select=${SYSTEMUSER_COLUMNS}&$filter=domainname eq ${odataStringLiteral(logOnName)}&$top=${MAX_ROWS}`,
     addressesOf: (row) => (sameText(field(row, "domainname"), logOnName) ? present([field(row, "internalemailaddress")]) : []),
+  };
+}
+
+/**
+ * The user who signs in with exactly this UPN (Dataverse online keeps it in domainname), to compare with their
+ * primary address (internalemailaddress): KB 3214326's second check, the UPN must match the mailbox's address.
+ */
+export function userBySignInName(address: string): DirectoryQuery {
+  return {
+    entity: "systemuser",
+    options: `?$select=${SYSTEMUSER_COLUMNS}&$filter=domainname eq ${odataStringLiteral(address)}&$top=${MAX_ROWS}`,
+    addressesOf: (row) => (sameText(field(row, "domainname"), address) ? present([field(row, "internalemailaddress")]) : []),
   };
 }
 

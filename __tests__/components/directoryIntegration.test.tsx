@@ -43,10 +43,11 @@ describe("look-ups from the control", () => {
     await settle();
     await user.type(input(), "{Backspace}");
     await settle();
-    expect(webApi.queries).toHaveLength(2);
+    // Two distinct values, each asked once: its mailbox and the user who signs in with it.
+    expect(webApi.queries).toHaveLength(4);
   });
 
-  it("a typical edit, typing CONTOSO\\jdoe and taking the suggestion, costs four queries", async () => {
+  it("a typical edit, typing CONTOSO\\jdoe and taking the suggestion, costs five queries", async () => {
     const webApi = recordingWebApi({ mailbox: rows({ name: "John Doe", emailaddress: "jdoe@contoso.com" }) });
     const { user, input } = renderControl({ directory: createDirectory(webApi) });
     for (const char of "CONTOSO\\jdoe") {
@@ -57,7 +58,7 @@ describe("look-ups from the control", () => {
     expect(webApi.queries.map((q) => q.entity)).toEqual(["systemuser", "systemuser", "mailbox"]);
     await user.click(screen.getByRole("button", { name: "Use jdoe@contoso.com" }));
     await act(async () => void (await jest.advanceTimersByTimeAsync(LOOKUP_DELAY_MS)));
-    expect(webApi.queries.map((q) => q.entity)).toEqual(["systemuser", "systemuser", "mailbox", "mailbox"]);
+    expect(webApi.queries.map((q) => q.entity)).toEqual(["systemuser", "systemuser", "mailbox", "mailbox", "systemuser"]);
     expect(advice()).toHaveTextContent("Matches the mailbox “John Doe” in this environment.");
   });
 
@@ -67,10 +68,49 @@ describe("look-ups from the control", () => {
     expect(screen.getByRole("textbox")).toHaveAttribute("aria-invalid", "false");
   });
 
-  it("warns when no mailbox has the address, and links the KB", async () => {
-    await renderWithAnswer("jane@contoso.com", NOT_FOUND);
-    expect(advice()).toHaveTextContent("No mailbox in this environment has the address jane@contoso.com; Test Connection impersonates this address.");
+  // A Mailbox row exists only for Dynamics users and queues; KB 3214326 asks for a mailbox in Exchange.
+  it("no Mailbox row is a quiet fact, normal for a service account, and no error", async () => {
+    await renderWithAnswer("svc-crm@contoso.com", NOT_FOUND);
+    expect(advice()).toHaveTextContent(
+      "No Dynamics 365 mailbox record has the address svc-crm@contoso.com. That is normal for a service account that is not a Dynamics 365 user; Exchange itself must still have a mailbox with this address.",
+    );
+    // Fluent marks warning and error bars with a modifier class; an info bar has none.
+    expect(advice()?.className).not.toMatch(/ms-MessageBar--(warning|error|severeWarning)/);
+    expect(screen.getByRole("textbox")).toHaveAttribute("aria-invalid", "false");
+    expect(screen.queryByRole("button")).toBeNull();
+  });
+
+  // KB 3214326: "the UPN value in the User Name field matches the email address for the user's mailbox in Exchange".
+  it("a user who signs in with this UPN but has another primary address: a warning naming it, and no rewrite", async () => {
+    await renderWithAnswer("jane@contoso.com", {
+      ...NOT_FOUND,
+      user: { fullname: "Jane Doe", domainname: "jane@contoso.com", internalemailaddress: "jane.doe@contoso.com" },
+    });
+    expect(advice()).toHaveTextContent("The Dynamics 365 user who signs in as jane@contoso.com has the primary email address jane.doe@contoso.com.");
+    expect(advice()?.className).toContain("ms-MessageBar--warning");
+    expect(screen.queryByRole("button", { name: /Use/ })).toBeNull();
     expect(screen.getByRole("link", { name: /KB 3214326/ })).toBeInTheDocument();
+  });
+
+  it("no mismatch when the user's primary address is the UPN itself, in any case", async () => {
+    await renderWithAnswer("jane@contoso.com", { ...NOT_FOUND, user: { domainname: "jane@contoso.com", internalemailaddress: "Jane@Contoso.com" } });
+    expect(advice()).not.toHaveTextContent("primary email address");
+  });
+
+  it("under Exchange Online, a directory address with a private suffix is never offered", async () => {
+    const directory = controllableDirectory();
+    renderControl({ value: "CONTOSO\\jdoe", directory, settings: { serverType: 3 } });
+    act(() => void jest.advanceTimersByTime(LOOKUP_DELAY_MS));
+    await act(() => directory.answer("CONTOSO\\jdoe", { status: "found", mailboxes: [], suggestions: ["jdoe@contoso.local", "jdoe@contoso.com"] }));
+    expect(screen.getByRole("button", { name: "Use jdoe@contoso.com" })).toBeInTheDocument();
+    expect(document.body.textContent).not.toContain("jdoe@contoso.local");
+  });
+
+  it("a POP3/IMAP profile looks nothing up", async () => {
+    const directory = controllableDirectory();
+    renderControl({ value: "CONTOSO\\jdoe", directory, settings: { serverType: 4, credentialRetrieval: 1 } });
+    act(() => void jest.advanceTimersByTime(LOOKUP_DELAY_MS * 3));
+    expect(directory.calls).toEqual([]);
   });
 
   it("says nothing when the directory could not be asked", async () => {

@@ -3,7 +3,7 @@ import { render, type RenderResult } from "@testing-library/react";
 import userEvent from "@testing-library/user-event";
 import axe from "axe-core";
 import { EmailProfileValidatorControl, type IEmailProfileValidatorProps } from "../../EmailProfileValidator/components/EmailProfileValidatorControl";
-import { createTranslator } from "../../EmailProfileValidator/components/strings";
+import { createTranslator } from "../../EmailProfileValidator/advice/strings";
 import type { DirectoryFinding, IDirectory } from "../../EmailProfileValidator/directory";
 
 export const english = createTranslator();

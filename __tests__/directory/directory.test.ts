@@ -5,11 +5,12 @@ import { filterOf, recordingWebApi, rows } from "./fakeWebApi";
 afterEach(() => jest.useRealTimers());
 
 describe("queries", () => {
-  it("asks for the mailbox with exactly this address", async () => {
+  it("asks for the mailbox with exactly this address, and the user who signs in with it", async () => {
     const webApi = recordingWebApi({ mailbox: rows({ name: "Jane Doe", emailaddress: "jane@contoso.com" }) });
     const finding = await createDirectory(webApi).lookUp("jane@contoso.com");
     expect(webApi.queries).toEqual([
       { entity: "mailbox", options: "?$select=name,emailaddress&$filter=emailaddress eq 'jane%40contoso.com'&$top=5" },
+      { entity: "systemuser", options: "?$select=fullname,domainname,internalemailaddress&$filter=domainname eq 'jane%40contoso.com'&$top=5" },
     ]);
     expect(finding).toEqual({ status: "found", mailboxes: [{ name: "Jane Doe", emailaddress: "jane@contoso.com" }], suggestions: [] });
   });
@@ -111,7 +112,8 @@ describe("cache", () => {
     await directory.lookUp("jane@contoso.com\u3000");
     await directory.lookUp(" <jane@contoso.com>\u200b");
     await Promise.all([directory.lookUp("bob@contoso.com"), directory.lookUp("bob@contoso.com")]);
-    expect(webApi.queries).toHaveLength(2);
+    // Two values asked once each: a mailbox query and a sign-in-name query apiece.
+    expect(webApi.queries).toHaveLength(4);
   });
 
   it("after a failure for a value ending in an ideographic space, the clean value is asked again once the back-off is over", async () => {
@@ -128,10 +130,11 @@ describe("cache", () => {
     await expect(directory.lookUp("jane@contoso.com\u3000")).resolves.toMatchObject({ status: "unknown" });
     fail = false;
     await expect(directory.lookUp("jane@contoso.com")).resolves.toMatchObject({ status: "unknown" });
-    expect(webApi.queries).toBe(1);
+    // One look-up so far: its mailbox and sign-in-name queries.
+    expect(webApi.queries).toBe(2);
     await jest.advanceTimersByTimeAsync(FIRST_RETRY_MS);
     await expect(directory.lookUp("jane@contoso.com")).resolves.toMatchObject({ status: "found" });
-    expect(webApi.queries).toBe(2);
+    expect(webApi.queries).toBe(4);
   });
 
   it("a directory that always fails is asked a bounded number of times, however often the value settles", async () => {
@@ -143,9 +146,11 @@ describe("cache", () => {
       await directory.lookUp("jane@contoso.com");
       await jest.advanceTimersByTimeAsync(400);
     }
-    // Back-off 2, 4, 8, 16, 32, then every 60 s: at most 15 questions in ten minutes.
-    expect(webApi.queries.length).toBeGreaterThanOrEqual(10);
-    expect(webApi.queries.length).toBeLessThanOrEqual(15);
+    // Back-off 2, 4, 8, 16, 32, then every 60 s: at most 15 look-ups in ten minutes, of two queries each.
+    const lookUps = webApi.queries.filter((query) => query.entity === "mailbox").length;
+    expect(lookUps).toBeGreaterThanOrEqual(10);
+    expect(lookUps).toBeLessThanOrEqual(15);
+    expect(webApi.queries).toHaveLength(lookUps * 2);
   });
 
   it("forgets the least recently used value past its size, and keeps one that is still in use", async () => {
@@ -160,7 +165,7 @@ describe("cache", () => {
     await directory.lookUp("kept@contoso.com");
     expect(webApi.queries.length).toBe(asked);
     await directory.lookUp("user0@contoso.com");
-    expect(webApi.queries.length).toBe(asked + 1);
+    expect(webApi.queries.length).toBe(asked + 2);
   });
 });
 
@@ -235,5 +240,73 @@ describe("failures mean 'could not check', never a throw", () => {
   it("keeps what answered when one of several queries fails", async () => {
     const webApi = recordingWebApi({ systemuser: new Error("403"), mailbox: rows({ name: "J", emailaddress: "jdoe@contoso.com" }) });
     await expect(createDirectory(webApi).lookUp("CONTOSO\\jdoe")).resolves.toMatchObject({ status: "found", suggestions: ["jdoe@contoso.com"] });
+  });
+});
+
+/**
+ * KB 3214326's second paragraph: "verify a mailbox exists for the user and the UPN value in the User Name field
+ * matches the email address for the user's mailbox in Exchange". Dataverse online keeps a user's UPN in
+ * systemuser.domainname and the primary address in internalemailaddress (systemuser table reference).
+ */
+describe("the user who signs in with the typed UPN", () => {
+  it("names the user's primary address when one signs in with exactly this UPN", async () => {
+    const webApi = recordingWebApi({ systemuser: rows({ fullname: "Jane Doe", domainname: "Jane@Contoso.com", internalemailaddress: "jane.doe@contoso.com" }) });
+    const finding = await createDirectory(webApi).lookUp("jane@contoso.com");
+    expect(finding).toEqual({
+      status: "notFound",
+      mailboxes: [],
+      suggestions: [],
+      user: { fullname: "Jane Doe", domainname: "Jane@Contoso.com", internalemailaddress: "jane.doe@contoso.com" },
+    });
+  });
+
+  it("ignores a returned row whose sign-in name is not the typed UPN", async () => {
+    const webApi = recordingWebApi({ systemuser: rows({ domainname: "janet@contoso.com", internalemailaddress: "janet@contoso.com" }) });
+    expect((await createDirectory(webApi).lookUp("jane@contoso.com")).user).toBeUndefined();
+  });
+
+  it.each([
+    ["o'neil@contoso.com", "domainname eq 'o''neil@contoso.com'"],
+    ["x' or 1 eq 1@contoso.com", undefined],
+    ["john+crm@contoso.com", "domainname eq 'john+crm@contoso.com'"],
+    ["j_doe%x@contoso.com", "domainname eq 'j_doe%x@contoso.com'"],
+  ])("escapes %s as an OData literal (eq is no pattern)", async (value, filter) => {
+    const webApi = recordingWebApi();
+    await createDirectory(webApi).lookUp(value);
+    const query = webApi.queries.find((q) => q.entity === "systemuser");
+    if (filter === undefined) {
+      // Not an address Exchange could have: nothing is asked at all, so nothing can change a filter's meaning.
+      expect(query).toBeUndefined();
+    } else {
+      expect(filterOf(query ?? { entity: "", options: "" })).toBe(filter);
+      // "+", "&", "#" and "%" reach Dataverse as themselves, URI-encoded.
+      if (value.includes("+")) expect(query?.options).toContain("john%2Bcrm");
+    }
+  });
+
+  it("a failed sign-in-name query leaves the finding unknown when no mailbox was found, and is asked again later", async () => {
+    jest.useFakeTimers();
+    const webApi = recordingWebApi({ systemuser: new Error("403") });
+    const directory = createDirectory(webApi);
+    await expect(directory.lookUp("jane@contoso.com")).resolves.toEqual({ status: "unknown", mailboxes: [], suggestions: [] });
+    await jest.advanceTimersByTimeAsync(FIRST_RETRY_MS);
+    await directory.lookUp("jane@contoso.com");
+    expect(webApi.queries.filter((query) => query.entity === "systemuser")).toHaveLength(2);
+  });
+});
+
+describe("values that could break a look-up", () => {
+  it("a lone surrogate never makes the look-up throw or reject", async () => {
+    const webApi = recordingWebApi();
+    const directory = createDirectory(webApi);
+    for (const value of ["jdoe\ud83d", "jdoe\ud83d@contoso.com", "CONTOSO\\jdoe\ude00", "\ud800"]) {
+      await expect(directory.lookUp(value)).resolves.toHaveProperty("status");
+    }
+  });
+
+  it("a Web API that throws synchronously, or a value that is not text, is \"could not check\"", async () => {
+    const throwing = { retrieveMultipleRecords: (): never => { throw new Error("no WebAPI here"); } };
+    await expect(createDirectory(throwing).lookUp("jane@contoso.com")).resolves.toMatchObject({ status: "unknown" });
+    await expect(createDirectory(recordingWebApi()).lookUp(12345 as unknown as string)).resolves.toMatchObject({ status: "unknown" });
   });
 });

@@ -1,7 +1,7 @@
 import * as fs from "fs";
 import * as path from "path";
 import { XMLParser } from "fast-xml-parser";
-import { ENGLISH, createTranslator, formatText } from "../../EmailProfileValidator/components/strings";
+import { ENGLISH, createTranslator, formatText } from "../../EmailProfileValidator/advice/strings";
 import { PROBLEM_CODES } from "../../EmailProfileValidator/validation";
 
 const CONTROL = path.resolve(__dirname, "../../EmailProfileValidator");

@@ -1,6 +1,6 @@
-import { resolveConfiguration } from "../../EmailProfileValidator/components/configuration";
-import { describeProblem } from "../../EmailProfileValidator/components/messages";
-import { createTranslator } from "../../EmailProfileValidator/components/strings";
+import { resolveConfiguration } from "../../EmailProfileValidator/advice/configuration";
+import { describeProblem } from "../../EmailProfileValidator/advice/messages";
+import { createTranslator } from "../../EmailProfileValidator/advice/strings";
 import { validateUserName } from "../../EmailProfileValidator/validation";
 
 const english = createTranslator();

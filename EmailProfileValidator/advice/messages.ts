@@ -1,4 +1,4 @@
-import type { StringKey, Translate } from "./strings";
+import { ENGLISH, type StringKey, type Translate } from "./strings";
 import { unicodeName } from "./unicodeNames";
 import { codePointLabel, isUnseen, type Problem, type SuggestionSource } from "../validation";
 
@@ -19,6 +19,11 @@ function unseenCharacterName(char: string): string | undefined {
   return isUnseen(char) ? nameCodePoint(char.codePointAt(0) ?? 0) : undefined;
 }
 
+/** "9,992": a count an admin reads at a glance. */
+function formatCount(detail: unknown): string {
+  return typeof detail === "number" ? detail.toLocaleString("en-US") : "";
+}
+
 function text(detail: unknown): string {
   return typeof detail === "string" || typeof detail === "number" ? String(detail) : "";
 }
@@ -31,8 +36,17 @@ export function describeCharacters(detail: unknown, translate: Translate): strin
     .join(", ");
 }
 
+/** A key with a variant for this detail, when there is one: "Problem_not-used_same-settings". */
+function variant(base: string, detail: unknown): StringKey | undefined {
+  const key = `${base}_${String(detail)}`;
+  return typeof detail === "string" && key in ENGLISH ? (key as StringKey) : undefined;
+}
+
 function keyFor(problem: Problem): StringKey {
   if (problem.code === "invalid-character" && problem.part === "domain") return "Problem_invalid-character_domain";
+  if (problem.code === "non-ascii" && typeof problem.more === "number") return "Problem_non-ascii_more";
+  if (problem.code === "last-test-other-cause") return variant("Problem_last-test-other-cause", problem.family) ?? "Problem_last-test-other-cause";
+  if (problem.code === "not-used") return variant("Problem_not-used", problem.reason) ?? "Problem_not-used";
   if (problem.code === "invalid-domain" && typeof problem.reason === "string") return `Problem_invalid-domain_${problem.reason}` as StringKey;
   if (problem.code === "mailbox-found" && !problem.name) return "Problem_mailbox-found_unnamed";
   return `Problem_${problem.code}` as StringKey;
@@ -43,9 +57,10 @@ function argumentsFor(problem: Problem, translate: Translate): string[] {
     case "invisible-character":
       return [(Array.isArray(problem.characters) ? (problem.characters as unknown[]) : []).map(nameLabel).join(", ")];
     case "invalid-character":
-    case "non-ascii":
     case "entra-character":
       return [describeCharacters(problem.characters, translate)];
+    case "non-ascii":
+      return [describeCharacters(problem.characters, translate), formatCount(problem.more)];
     case "downlevel-logon":
     case "slash-separator":
       return [text(problem.domain), text(problem.account)];
@@ -67,7 +82,12 @@ function argumentsFor(problem: Problem, translate: Translate): string[] {
     case "non-routable-suffix":
       return [text(problem.suffix)];
     case "mailbox-not-found":
+    case "last-test-sign-in":
+    case "last-test-impersonation":
+    case "last-test-autodiscover":
       return [text(problem.address)];
+    case "upn-mailbox-mismatch":
+      return [text(problem.address), text(problem.primaryAddress)];
     case "mailbox-found":
       return [text(problem.name)];
     case "last-test-downlevel":

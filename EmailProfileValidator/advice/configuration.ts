@@ -9,11 +9,17 @@ export interface IControlSettings {
   serverType?: number | null;
   /** The profile's credential retrieval column for this user name. */
   credentialRetrieval?: number | null;
+  /** The field's RequiredLevel: -1 unknown, 0 none, 1 system required, 2 application required, 3 recommended. */
+  requiredLevel?: number | null;
+  /** The bound column: `incomingusername` or `outgoingusername`. */
+  logicalName?: string | null;
+  /** Use Same Settings for Outgoing Connections (`usesamesettingsforoutgoingconnections`), where the form binds it. */
+  sameSettingsForOutgoing?: boolean | null;
 }
 
 /** A setting the admin should fix; the rest of the configuration still applies. */
 export interface IConfigurationNote {
-  key: "Config_BadDefaultSuffix" | "Config_BadDomainEntry" | "Config_NonRoutableSuffix";
+  key: "Config_BadDefaultSuffix" | "Config_BadDomainEntry" | "Config_NonRoutableSuffix" | "Config_ExchangeOnlineBasicAuth" | "Config_MailServerLogOn";
   entry: string;
 }
 
@@ -22,10 +28,18 @@ export interface IResolvedConfiguration {
   notes: IConfigurationNote[];
   /** False when the profile authenticates some other way, so this user name is never sent. */
   userNameInUse: boolean;
+  /** Why the name is not used, when it is not. */
+  notUsedBecause?: "credentials" | "same-settings";
+  /** The form recommends a value but does not require one: an empty field is a warning. */
+  emptyIsWarning: boolean;
 }
 
-/** `servertype` 3: Exchange Online (Hybrid), where the UPN must satisfy Microsoft Entra ID. */
-export const SERVER_TYPE_EXCHANGE_ONLINE_HYBRID = 3;
+/**
+ * `servertype` (EmailServerProfile table reference): 0 Exchange Server, 1 Other (POP3/SMTP), 2 Exchange Server
+ * (Hybrid), 3 Exchange Online (Hybrid), 4 IMAP/SMTP. Exchange Online checks UPNs through Microsoft Entra ID; POP3
+ * and IMAP take the mail server's own log-on; anything else, or no binding, is Exchange with impersonation.
+ */
+const TARGET_BY_SERVER_TYPE: Readonly<Record<number, ValidationTarget>> = { 1: "mailserver", 3: "entra", 4: "mailserver" };
 /** Credential retrieval 1: "Credentials specified in email server profile", the only mode that sends this name. */
 export const CREDENTIALS_SPECIFIED_IN_PROFILE = 1;
 
@@ -42,6 +56,24 @@ export function parseDomainSuffixes(text: string | null | undefined): { map: Rec
     else map[name] = suffix;
   }
   return { map, badEntries };
+}
+
+/** RequiredLevel (Xrm attribute metadata): 0 None; 3 Recommended. Unknown (-1) or absent counts as required. */
+const REQUIRED_LEVEL_NONE = 0;
+const REQUIRED_LEVEL_RECOMMENDED = 3;
+const OUTGOING_USER_NAME = "outgoingusername";
+
+/** Whether the profile sends this user name at all, and why not when it does not. */
+function usage(settings: IControlSettings): Pick<IResolvedConfiguration, "userNameInUse" | "notUsedBecause"> {
+  const credentialRetrieval = settings.credentialRetrieval;
+  if (credentialRetrieval !== null && credentialRetrieval !== undefined && credentialRetrieval !== CREDENTIALS_SPECIFIED_IN_PROFILE) {
+    return { userNameInUse: false, notUsedBecause: "credentials" };
+  }
+  // With Use Same Settings for Outgoing Connections on, the outgoing connection uses the incoming credentials.
+  if (settings.sameSettingsForOutgoing === true && settings.logicalName?.toLowerCase() === OUTGOING_USER_NAME) {
+    return { userNameInUse: false, notUsedBecause: "same-settings" };
+  }
+  return { userNameInUse: true };
 }
 
 /** Under Entra a private suffix can never be offered, so a setting that names one is said to be unused. */
@@ -70,10 +102,11 @@ export function resolveConfiguration(settings: IControlSettings): IResolvedConfi
   if (suffixText !== "" && defaultUpnSuffix === undefined) notes.push({ key: "Config_BadDefaultSuffix", entry: suffixText });
   const domains = parseDomainSuffixes(settings.domainSuffixes);
   notes.push(...domains.badEntries.map((entry) => ({ key: "Config_BadDomainEntry" as const, entry })));
-  const target: ValidationTarget = settings.serverType === SERVER_TYPE_EXCHANGE_ONLINE_HYBRID ? "entra" : "exchange";
+  const target: ValidationTarget = TARGET_BY_SERVER_TYPE[settings.serverType ?? -1] ?? "exchange";
   notes.push(...nonRoutableNotes(target, [defaultUpnSuffix, ...Object.values(domains.map)]));
-  const options: ValidationOptions = { defaultUpnSuffix, domainSuffixes: domains.map, target };
-  const credentialRetrieval = settings.credentialRetrieval;
-  const userNameInUse = credentialRetrieval === null || credentialRetrieval === undefined || credentialRetrieval === CREDENTIALS_SPECIFIED_IN_PROFILE;
-  return { options, notes: withoutRepeatedNotes(notes), userNameInUse };
+  // "Deprecation of Basic authentication in Exchange Online": EWS takes no user name and password since October 2022.
+  if (target === "entra" && settings.credentialRetrieval === CREDENTIALS_SPECIFIED_IN_PROFILE) notes.push({ key: "Config_ExchangeOnlineBasicAuth", entry: "" });
+  const required = settings.requiredLevel !== REQUIRED_LEVEL_NONE;
+  const options: ValidationOptions = { defaultUpnSuffix, domainSuffixes: domains.map, target, required };
+  return { options, notes: withoutRepeatedNotes(notes), ...usage(settings), emptyIsWarning: settings.requiredLevel === REQUIRED_LEVEL_RECOMMENDED };
 }
