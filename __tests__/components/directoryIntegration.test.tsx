@@ -106,7 +106,7 @@ describe("look-ups from the control", () => {
     expect(document.body.textContent).not.toContain("jdoe@contoso.local");
   });
 
-  it("a POP3/IMAP profile looks nothing up", async () => {
+  it("a POP3/IMAP profile looks nothing up", () => {
     const directory = controllableDirectory();
     renderControl({ value: "CONTOSO\\jdoe", directory, settings: { serverType: 4, credentialRetrieval: 1 } });
     act(() => void jest.advanceTimersByTime(LOOKUP_DELAY_MS * 3));
