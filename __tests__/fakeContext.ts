@@ -17,6 +17,16 @@ export interface IFakeContextOptions {
   strings?: Record<string, string>;
   /** The record on the form, as model-driven forms give it in mode.contextInfo. */
   recordId?: string;
+  /** attributes.RequiredLevel as a form script's setRequiredLevel leaves it: 0 none, 1/2 required, 3 recommended. */
+  requiredLevel?: number;
+  /** attributes.LogicalName: incomingusername or outgoingusername. */
+  logicalName?: string;
+  sameSettingsForOutgoing?: boolean | null;
+  lastTestRequest?: string | null;
+  lastTestResponse?: string | null;
+  lastTestMessage?: string | null;
+  /** What the platform hands over as the bound value, when it is not text (a form script's setValue(12345)). */
+  rawUserName?: unknown;
 }
 
 /** The few members of ComponentFramework.Context that the control reads, and nothing else. */
@@ -25,8 +35,13 @@ export function fakeContext(options: IFakeContextOptions = {}): ComponentFramewo
   const context = {
     parameters: {
       userName: {
-        raw: options.userName === undefined ? "" : options.userName,
-        attributes: { DisplayName: options.displayName ?? "User Name", MaxLength: options.maxLength ?? 250 },
+        raw: "rawUserName" in options ? options.rawUserName : options.userName === undefined ? "" : options.userName,
+        attributes: {
+          DisplayName: options.displayName ?? "User Name",
+          MaxLength: options.maxLength ?? 250,
+          ...(options.requiredLevel === undefined ? {} : { RequiredLevel: options.requiredLevel }),
+          ...(options.logicalName === undefined ? {} : { LogicalName: options.logicalName }),
+        },
         security,
       },
       defaultUpnSuffix: { raw: options.defaultUpnSuffix ?? null },
@@ -34,6 +49,10 @@ export function fakeContext(options: IFakeContextOptions = {}): ComponentFramewo
       serverType: { raw: options.serverType ?? null },
       credentialRetrieval: { raw: options.credentialRetrieval ?? null },
       checkMailbox: { raw: options.checkMailbox ?? "on" },
+      sameSettingsForOutgoing: { raw: options.sameSettingsForOutgoing ?? null },
+      lastTestRequest: { raw: options.lastTestRequest ?? null },
+      lastTestResponse: { raw: options.lastTestResponse ?? null },
+      lastTestMessage: { raw: options.lastTestMessage ?? null },
     },
     mode: {
       isControlDisabled: options.disabled ?? false,

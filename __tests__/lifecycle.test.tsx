@@ -132,4 +132,97 @@ describe("EmailProfileValidator lifecycle", () => {
     expect(document.body.textContent).toContain("is a Windows log-on name");
     expect(document.body.textContent).not.toMatch(/Problem_|Action_/);
   });
+
+  // Xrm's formContext.getAttribute(...).setRequiredLevel("none" | "required" | "recommended") reaches the control as attributes.RequiredLevel.
+  it("follows a form script's setRequiredLevel through updateView", () => {
+    const { updateView } = start({ userName: "", requiredLevel: 2 });
+    expect(document.body.textContent).toContain("Enter the address");
+    expect(input()).toHaveAttribute("aria-invalid", "true");
+    updateView({ requiredLevel: 0 });
+    expect(document.body.textContent).not.toContain("Enter the address");
+    updateView({ requiredLevel: 3 });
+    expect(document.body.textContent).toContain("Enter the address");
+    expect(input()).toHaveAttribute("aria-invalid", "false");
+    updateView({ requiredLevel: -1 });
+    expect(input()).toHaveAttribute("aria-invalid", "true");
+  });
+
+  it("follows a change of server type at run time: IMAP takes the down-level log-on, Exchange does not", () => {
+    const { updateView } = start({ userName: "CONTOSO\\jdoe", serverType: 0, credentialRetrieval: 1 });
+    expect(screen.getByRole("button", { name: "Use jdoe@contoso.com" })).toBeInTheDocument();
+    updateView({ serverType: 4 });
+    expect(screen.queryByRole("button")).toBeNull();
+    expect(document.body.textContent).toContain("the mail server decides");
+    updateView({ serverType: 3 });
+    expect(document.body.textContent).toContain("Exchange Online no longer accepts a user name and password");
+  });
+
+  it("goes quiet on the outgoing user name when Use Same Settings for Outgoing Connections turns Yes", () => {
+    const { updateView } = start({ userName: "CONTOSO\\jdoe", logicalName: "outgoingusername", sameSettingsForOutgoing: false });
+    expect(input()).toHaveAttribute("aria-invalid", "true");
+    updateView({ sameSettingsForOutgoing: true });
+    expect(input()).toHaveAttribute("aria-invalid", "false");
+    expect(document.body.textContent).toContain("Use Same Settings for Outgoing Connections is Yes");
+  });
+
+  it("passes the Last CRM Message on to the view", () => {
+    const { element } = start({ userName: "jdoe@contoso.com", lastTestMessage: "System.Net.WebException: The operation has timed out" });
+    expect(propsOf(element).lastTestMessage).toBe("System.Net.WebException: The operation has timed out");
+    expect(document.body.textContent).toContain("the connection timed out");
+  });
+
+  it("a new record gaining its id on first save keeps what the admin typed meanwhile", () => {
+    const { updateView, control } = start({ userName: "", recordId: "" });
+    fireEvent.change(input(), { target: { value: "jdoe@contoso.com" } });
+    control.getOutputs();
+    fireEvent.change(input(), { target: { value: "jdoe@contoso.co" } });
+    // The save completes: the record now has an id, and the platform shows the value it saved.
+    updateView({ userName: "jdoe@contoso.com", recordId: "5f2a6c1e-0000-4000-8000-00000000abcd" });
+    expect(input()).toHaveValue("jdoe@contoso.co");
+    expect(control.getOutputs()).toEqual({ userName: "jdoe@contoso.co" });
+  });
+
+  it("another record still brings its own value", () => {
+    const { updateView } = start({ userName: "a@contoso.com", recordId: "5f2a6c1e-0000-4000-8000-00000000abcd" });
+    fireEvent.change(input(), { target: { value: "typed@contoso.com" } });
+    updateView({ userName: "b@contoso.com", recordId: "7b1d0000-0000-4000-8000-00000000ffff" });
+    expect(input()).toHaveValue("b@contoso.com");
+  });
+
+  it("init after destroy on the same instance reports edits again", () => {
+    const control = new EmailProfileValidator();
+    const notify = jest.fn(() => void control.getOutputs());
+    control.init(fakeContext({ userName: "" }), notify);
+    control.destroy();
+    control.init(fakeContext({ userName: "" }), notify);
+    render(control.updateView(fakeContext({ userName: "" })));
+    fireEvent.change(input(), { target: { value: "jdoe@contoso.com" } });
+    expect(notify).toHaveBeenCalledTimes(1);
+    expect(control.getOutputs()).toEqual({ userName: "jdoe@contoso.com" });
+  });
+
+  it.each([
+    ["a number (a form script's setValue(12345))", 12345, "12345"],
+    ["an object", { value: "x" }, ""],
+    ["an array", ["a@contoso.com"], ""],
+    ["a boolean", true, ""],
+    ["NaN", Number.NaN, ""],
+  ])("a bound value that is not text, %s, never makes the field disappear", (_name, raw, shown) => {
+    const { updateView } = start({ userName: "jdoe@contoso.com" });
+    updateView({ rawUserName: raw });
+    expect(input()).toHaveValue(shown);
+  });
+
+  it("settings and metadata that are not what the typings promise are normalised, never thrown on", () => {
+    const context = fakeContext({ userName: "CONTOSO\\jdoe" });
+    const parameters = context.parameters as unknown as Record<string, { raw: unknown; attributes?: Record<string, unknown> }>;
+    parameters.serverType.raw = "4";
+    parameters.defaultUpnSuffix.raw = 42;
+    parameters.userName.attributes = { DisplayName: 7, MaxLength: "x", RequiredLevel: "none", LogicalName: {} };
+    const control = new EmailProfileValidator();
+    control.init(context, jest.fn());
+    render(control.updateView(context));
+    expect(input()).toHaveValue("CONTOSO\\jdoe");
+    expect(input()).toHaveAttribute("maxlength", "250");
+  });
 });
