@@ -17,10 +17,17 @@ class Harness {
     this.show(initial);
   }
 
-  /** updateView as the platform calls it, with its value for the record on the form. */
-  public show(value: string, recordId = this.recordId): void {
+  /** updateView as the platform calls it, with its value for the record on the form (any value: hosts hand over numbers too). */
+  public show(value: unknown, recordId = this.recordId): void {
     this.recordId = recordId;
-    this.props = this.control.updateView(fakeContext({ userName: value, recordId })).props as IEmailProfileValidatorProps;
+    this.props = this.control.updateView(fakeContext({ rawUserName: value, recordId })).props as IEmailProfileValidatorProps;
+  }
+
+  /** The platform tears the control down and starts the same instance again on the value it has. */
+  public restart(value: string): void {
+    this.control.destroy();
+    this.control.init(fakeContext({ userName: value, recordId: this.recordId }), () => this.notified++);
+    this.show(value);
   }
 
   public type(value: string): void {
@@ -102,7 +109,10 @@ class Type implements Command {
   public check = (): boolean => true;
   public run(model: PlatformModel, h: Harness): void {
     const before = h.notified;
+    const changed = this.next !== model.expected;
     h.type(this.next);
+    // Every edit is reported, however the instance got here (a restart included).
+    if (changed) expect(h.notified).toBe(before + 1);
     if (h.notified > before) model.unread = true;
     model.expected = this.next;
   }
@@ -127,7 +137,7 @@ class Echo implements Command {
   public run(model: PlatformModel, h: Harness): void {
     const at = this.pick === "latest" ? model.echoes.length - 1 : this.pick % model.echoes.length;
     const echoed = model.echoes[at];
-    h.show(echoed, `record-${model.record}`);
+    h.show(echoed, recordIdOf(model));
     model.echoes = at === model.echoes.length - 1 ? [] : model.echoes.filter((_, index) => index !== at);
   }
   public toString = (): string => `echo(#${this.pick})`;
@@ -137,7 +147,7 @@ class Echo implements Command {
 class Repeat implements Command {
   public check = (): boolean => true;
   public run(model: PlatformModel, h: Harness): void {
-    h.show(model.value, `record-${model.record}`);
+    h.show(model.value, recordIdOf(model));
     model.echoes = [];
   }
   public toString = (): string => "repeat";
@@ -150,22 +160,59 @@ class Push implements Command {
   public run(model: PlatformModel, h: Harness): void {
     if (this.next !== model.value) model.expected = this.next;
     model.value = this.next;
-    h.show(this.next, `record-${model.record}`);
+    h.show(this.next, recordIdOf(model));
   }
   public toString = (): string => `push(${JSON.stringify(this.next)})`;
+}
+
+/** A form script's setValue(12345): the platform holds a number, which is shown and reported as its text. */
+class PushNumber implements Command {
+  public constructor(private readonly next: number) {}
+  public check = (model: Readonly<PlatformModel>): boolean => model.echoes.length === 0;
+  public run(model: PlatformModel, h: Harness): void {
+    const text = String(this.next);
+    if (text !== model.value) model.expected = text;
+    model.value = text;
+    h.show(this.next, recordIdOf(model));
+  }
+  public toString = (): string => `pushNumber(${this.next})`;
+}
+
+/** A new record's first save: the platform saves what it read, then shows it again under the record's new id. */
+class FirstSave implements Command {
+  public check = (model: Readonly<PlatformModel>): boolean => model.record === 0;
+  public run(model: PlatformModel, h: Harness): void {
+    model.record = 1;
+    model.echoes = [];
+    h.show(model.value, recordIdOf(model));
+  }
+  public toString = (): string => "firstSave";
+}
+
+/** destroy, then init on the same instance: it starts again on the platform's value, and reports edits again. */
+class Restart implements Command {
+  public check = (): boolean => true;
+  public run(model: PlatformModel, h: Harness): void {
+    model.expected = model.value;
+    model.echoes = [];
+    model.unread = false;
+    h.restart(model.value);
+  }
+  public toString = (): string => "destroy+init";
 }
 
 /** Another record opens on the same form, with its own value; what was not read is left behind. */
 class SwitchRecord implements Command {
   public constructor(private readonly next: string) {}
-  public check = (): boolean => true;
+  // A new record is left by saving it (FirstSave); a form that opens another record starts with it.
+  public check = (model: Readonly<PlatformModel>): boolean => model.record > 0;
   public run(model: PlatformModel, h: Harness): void {
     model.record++;
     model.value = this.next;
     model.echoes = [];
     model.unread = false;
     model.expected = this.next;
-    h.show(this.next, `record-${model.record}`);
+    h.show(this.next, recordIdOf(model));
   }
   public toString = (): string => `switchRecord(${JSON.stringify(this.next)})`;
 }
@@ -178,14 +225,22 @@ const commands = [
   fc.constant(new Repeat()),
   value.map((next) => new Push(next)),
   value.map((next) => new SwitchRecord(next)),
+  fc.constantFrom(12345, 0, -1.5).map((next) => new PushNumber(next)),
+  fc.constant(new FirstSave()),
+  fc.constant(new Restart()),
 ];
+
+/** Record 0 is a new record, which has no id until its first save. */
+function recordIdOf(model: Readonly<PlatformModel>): string {
+  return model.record === 0 ? "" : `record-${model.record}`;
+}
 
 describe("the bound value (model-based)", () => {
   it("once the platform is quiet, shows the latest edit or the platform's latest change, and reports what it shows", () => {
     fc.assert(
-      fc.property(value, fc.commands(commands, { maxCommands: 30 }), (initial, sequence) => {
-        const model: PlatformModel = { value: initial, echoes: [], unread: false, record: 1, expected: initial };
-        const h = new Harness(initial);
+      fc.property(value, fc.boolean(), fc.commands(commands, { maxCommands: 30 }), (initial, isNew, sequence) => {
+        const model: PlatformModel = { value: initial, echoes: [], unread: false, record: isNew ? 0 : 1, expected: initial };
+        const h = new Harness(initial, recordIdOf(model));
         fc.modelRun(() => ({ model, real: h }), sequence);
         // Quiet: the platform reads what is unread, then shows its own value.
         if (model.unread) new Read().run(model, h);
