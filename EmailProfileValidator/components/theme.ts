@@ -9,11 +9,22 @@ export interface IDesignTokens {
 
 type TokenReader = (name: string) => string | undefined;
 
+/**
+ * What may reach a style sheet from a token: a colour, a length, a font list. Anything else (`red;background-image:
+ * url(…)` would add a declaration and fetch a URL) falls back as a missing token does. Patterns are anchored and
+ * made of single character classes, so they cannot back-track.
+ */
+const COLOR = /^(?:#[0-9a-fA-F]{3,8}|(?:rgb|rgba|hsl|hsla)\([0-9.,%\s/+-]{1,64}\)|[a-zA-Z]{3,32})$/;
+const LENGTH = /^(?:0|\d{1,4}(?:\.\d{1,4})?(?:px|rem|em|%))$/;
+const FONT_LIST = /^[\w\s"',.()-]{1,300}$/;
+/** A font list is names; "(West European)" is fine, a function call is not. */
+const FONT_FAMILY = { test: (value: string): boolean => FONT_LIST.test(value) && !/[a-z-]\(/i.test(value) };
+
 const tokenReader =
-  (tokens: IDesignTokens["tokenTheme"]): TokenReader =>
+  (tokens: IDesignTokens["tokenTheme"], kind: Pick<RegExp, "test">): TokenReader =>
   (name) => {
     const value = tokens[name];
-    return typeof value === "string" && value !== "" ? value : undefined;
+    return typeof value === "string" && kind.test(value.trim()) ? value.trim() : undefined;
   };
 
 /**
@@ -58,14 +69,16 @@ function slotsFrom<T>(mapping: string, token: TokenReader): Partial<T> {
  * newer Fluent 8 into the bundle (measured in the README).
  */
 export function themeFromTokens(design: IDesignTokens): ITheme {
-  const token = tokenReader(design.tokenTheme);
-  const fontFamily = token("fontFamilyBase");
-  const radius = token("borderRadiusMedium");
+  const token = tokenReader(design.tokenTheme, COLOR);
+  const length = tokenReader(design.tokenTheme, LENGTH);
+  const fontFamily = tokenReader(design.tokenTheme, FONT_FAMILY)("fontFamilyBase");
+  const radius = length("borderRadiusMedium");
   return createTheme({
     palette: slotsFrom<IPalette>(PALETTE, token),
     semanticColors: slotsFrom<ISemanticColors>(SEMANTIC_COLORS, token),
     isInverted: design.isDarkTheme === true,
-    defaultFontStyle: fontFamily ? { fontFamily } : undefined,
-    effects: radius ? { roundedCorner2: radius, roundedCorner4: token("borderRadiusLarge") ?? radius } : undefined,
+    // Left out, not undefined, when a token is missing: createTheme would take undefined as "no effects at all".
+    ...(fontFamily ? { defaultFontStyle: { fontFamily } } : {}),
+    ...(radius ? { effects: { roundedCorner2: radius, roundedCorner4: length("borderRadiusLarge") ?? radius } } : {}),
   });
 }

@@ -58,3 +58,43 @@ describe("the control in each look", () => {
     expect(screen.getByRole("button", { name: "Use jdoe@contoso.com" })).toBeInTheDocument();
   });
 });
+
+describe("tokens are data, never style sheet text", () => {
+  const HOSTILE = "red;background-image:url(https://attacker.example/pixel)";
+  const hostileTokens = {
+    ...webLightTheme,
+    colorBrandBackground: HOSTILE,
+    colorNeutralBackground1: "#fff}body{background:url(//x.example/a)",
+    colorNeutralForeground1: "expression(alert(1))",
+    borderRadiusMedium: "4px;background:url(//x.example/b)",
+    borderRadiusLarge: "calc(1px + url(//x))",
+    fontFamilyBase: "Segoe UI;background:url(//x.example/c)",
+  };
+
+  it("a token that is not a colour, a length or a font list falls back as a missing token does", () => {
+    const theme = themeFromTokens({ tokenTheme: tokens(hostileTokens) });
+    const classic = themeFromTokens({ tokenTheme: {} });
+    expect(theme.palette.themePrimary).toBe(classic.palette.themePrimary);
+    expect(theme.semanticColors.bodyBackground).toBe(classic.semanticColors.bodyBackground);
+    expect(theme.semanticColors.bodyText).toBe(classic.semanticColors.bodyText);
+    expect(theme.effects.roundedCorner2).toBe(classic.effects.roundedCorner2);
+    expect(theme.fonts.medium.fontFamily).toBe(classic.fonts.medium.fontFamily);
+    expect(JSON.stringify(theme)).not.toContain("url(");
+  });
+
+  it("real token values still pass: hex, rgba, a font list with parentheses, pixel radii", () => {
+    const theme = themeFromTokens({ tokenTheme: tokens({ ...webDarkTheme, colorNeutralBackground1: "rgba(26, 26, 26, 0.5)" }) });
+    expect(theme.semanticColors.bodyBackground).toBe("rgba(26, 26, 26, 0.5)");
+    expect(theme.fonts.medium.fontFamily).toBe(webDarkTheme.fontFamilyBase);
+    expect(theme.effects.roundedCorner2).toBe(webDarkTheme.borderRadiusMedium);
+  });
+
+  it("the rendered control's style sheets hold no URL from a token", () => {
+    render(<EmailProfileValidatorControl {...controlProps({ value: "contoso\\jdoe", design: { tokenTheme: tokens(hostileTokens) } })} />);
+    const css = Array.from(document.querySelectorAll("style"))
+      .map((style) => style.textContent ?? "")
+      .join("\n");
+    const rules = Array.from(document.styleSheets).flatMap((sheet) => Array.from(sheet.cssRules).map((rule) => rule.cssText));
+    expect([css, ...rules].join("\n")).not.toMatch(/attacker|x\.example/);
+  });
+});
