@@ -14,9 +14,13 @@ const RESERVED_PREFIXES = new Set(["mscrm"]);
 const OPTION_VALUE_PREFIX_RANGE = [10000, 99999];
 /** Dataverse's column lengths: solution.uniquename, publisher.uniquename, friendlyname, description. */
 const LIMITS = { solutionUniqueName: 65, publisherUniqueName: 256, name: 256, description: 2000 };
-/** XML 1.0 allows tab, line feed and carriage return among the controls; nothing else below U+0020, and no U+FFFE/U+FFFF. */
+/**
+ * XML 1.0 allows tab, line feed and carriage return among the C0 controls; nothing else below U+0020, no
+ * U+FFFE/U+FFFF, no half surrogate pair. DEL and the C1 controls (U+007F–U+009F) are "discouraged" by XML 1.0
+ * §2.2 and are never text a name or description means to hold (U+0085 is a line break, U+009B a terminal escape).
+ */
 // eslint-disable-next-line no-control-regex -- finding control characters is the point.
-const NOT_XML_SAFE = /[\u0000-\u0008\u000b\u000c\u000e-\u001f\ufffe\uffff]|[\ud800-\udbff](?![\udc00-\udfff])|(?<![\ud800-\udbff])[\udc00-\udfff]/;
+const NOT_XML_SAFE = /[\u0000-\u0008\u000b\u000c\u000e-\u001f\u007f-\u009f\ufffe\uffff]|[\ud800-\udbff](?![\udc00-\udfff])|(?<![\ud800-\udbff])[\udc00-\udfff]/;
 const LCID = /^[1-9][0-9]{3,4}$/;
 
 class PackError extends Error {}
@@ -136,21 +140,63 @@ function controlCharacterIn(xml) {
   return undefined;
 }
 
-function parseSourceFile(file) {
-  let xml;
-  try {
-    xml = fs.readFileSync(file, "utf8");
-  } catch (error) {
-    throw new PackError(`Cannot read ${path.relative(process.cwd(), file)}: ${error.message}`);
+const RESAVE = "re-save it as UTF-8 (in VS Code: Save with Encoding, UTF-8; in Notepad: Save As, Encoding UTF-8)";
+
+/**
+ * The file's text, read as Dataverse reads a solution: UTF-8, with or without a byte order mark. Anything else
+ * is refused, not guessed at: a Latin-1 byte would become U+FFFD and "Prüfer" would import as "PrÃ¼fer".
+ */
+function decodeUtf8(bytes, name) {
+  if ((bytes[0] === 0xff && bytes[1] === 0xfe) || (bytes[0] === 0xfe && bytes[1] === 0xff)) {
+    throw new PackError(`${name} is saved as UTF-16; ${RESAVE}.`);
   }
+  let text;
+  try {
+    text = new TextDecoder("utf-8", { fatal: true, ignoreBOM: false }).decode(bytes);
+  } catch {
+    throw new PackError(`${name} is not valid UTF-8 (it looks saved in another encoding, such as Windows-1252); ${RESAVE}.`);
+  }
+  const declared = /^<\?xml[^>]*?\sencoding\s*=\s*["']([^"']*)["']/.exec(text)?.[1];
+  if (declared !== undefined && !/^utf-?8$/i.test(declared)) {
+    throw new PackError(`${name} declares encoding="${declared}"; a solution's XML is UTF-8: ${RESAVE}, and declare encoding="utf-8".`);
+  }
+  return text;
+}
+
+function parseSourceFile(file) {
+  const name = path.relative(process.cwd(), file);
+  let bytes;
+  try {
+    bytes = fs.readFileSync(file);
+  } catch (error) {
+    throw new PackError(`Cannot read ${name}: ${error.message}`);
+  }
+  const xml = decodeUtf8(bytes, name);
   const control = controlCharacterIn(xml);
   if (control) {
     const line = xml.slice(0, control.at).split("\n").length;
-    throw new PackError(`${path.relative(process.cwd(), file)} line ${line} holds a control character (${control.shown}) that XML cannot carry; remove it.`);
+    throw new PackError(`${name} line ${line} holds a control character (${control.shown}) that XML cannot carry; remove it.`);
   }
+  // A solution file never needs a DOCTYPE; its entities would be packed unexpanded, or fetch an outside file.
+  if (/<!DOCTYPE/i.test(xml)) throw new PackError(`${name} has a <!DOCTYPE>, which a solution file never needs; remove it, and write any entity out as text.`);
   const valid = XMLValidator.validate(xml);
-  if (valid !== true) throw new PackError(`${path.relative(process.cwd(), file)} is not well-formed XML: ${valid.err.msg} (line ${valid.err.line}).`);
+  if (valid !== true) throw new PackError(`${name} is not well-formed XML: ${valid.err.msg} (line ${valid.err.line}).`);
   return parser.parse(xml);
+}
+
+const customizationsWhere = "solution/src/Other/Customizations.xml";
+
+/** Customizations.xml as the packer fills it in: an ImportExportXml root, and the languages it ships (1033 among them). */
+function customizationsProblems(document) {
+  // An empty <ImportExportXml/> parses as "": the right root with nothing in it.
+  const root = document?.ImportExportXml === "" ? {} : document?.ImportExportXml;
+  if (typeof root !== "object" || root === null) return [`${customizationsWhere}: the root element must be <ImportExportXml>, as pac solution init writes it.`];
+  const languages = root.Languages?.Language;
+  const lcids = Array.isArray(languages) ? languages.map(String) : [];
+  if (lcids.length === 0) return [`${customizationsWhere}: <Languages> must list at least <Language>1033</Language>.`];
+  const problems = lcids.filter((lcid) => !LCID.test(lcid)).map((lcid) => `${customizationsWhere}: <Language>${lcid}</Language> is not a language code (LCID) such as 1033.`);
+  if (!lcids.includes("1033")) problems.push(`${customizationsWhere}: <Languages> needs <Language>1033</Language>.`);
+  return problems;
 }
 
 /** Both source documents, parsed, and the checked metadata; throws a PackError naming what to fix. */
@@ -158,9 +204,9 @@ function readSolutionSource(sourceDir = SOURCE_DIR) {
   const solution = parseSourceFile(path.join(sourceDir, "Solution.xml"));
   const customizations = parseSourceFile(path.join(sourceDir, "Customizations.xml"));
   const config = configOf(solution);
-  const problems = configProblems(config);
+  const problems = [...configProblems(config), ...customizationsProblems(customizations)];
   if (problems.length > 0) throw new PackError(problems.join("\n"));
   return { solution, customizations, config };
 }
 
-module.exports = { SOURCE_DIR, PackError, configProblems, readSolutionSource };
+module.exports = { SOURCE_DIR, PackError, configProblems, customizationsProblems, readSolutionSource };

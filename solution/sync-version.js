@@ -11,10 +11,23 @@ const ROOT = path.join(__dirname, "..");
 const MANIFEST = path.join(ROOT, "EmailProfileValidator", "ControlManifest.Input.xml");
 const SOLUTION = path.join(__dirname, "src", "Other", "Solution.xml");
 
-/** Replaces the first match's middle group; a file without it is a file someone broke. */
+/** Comments, CDATA and processing instructions hold text that looks like elements but is none. */
+const NOT_MARKUP = /<!--[\s\S]*?-->|<!\[CDATA\[[\s\S]*?\]\]>|<\?[\s\S]*?\?>/g;
+
+/** The text with every comment, CDATA section and processing instruction blanked out, same length, so offsets agree. */
+function markupOnly(xml) {
+  return xml.replace(NOT_MARKUP, (text) => text.replace(/[^\n]/g, " "));
+}
+
+/**
+ * Replaces the middle group of the first match in the markup itself, never in a comment: `npm version` must move
+ * the element the packer reads, or it commits and tags a mismatch. A file without it is a file someone broke.
+ */
 function replaceFirst(xml, pattern, value, what) {
-  if (!pattern.test(xml)) throw new Error(`${what} not found.`);
-  return xml.replace(pattern, `$1${value}$3`);
+  const match = pattern.exec(markupOnly(xml));
+  if (!match) throw new Error(`${what} not found.`);
+  const start = match.index + match[1].length;
+  return xml.slice(0, start) + value + xml.slice(start + match[2].length);
 }
 
 /**

@@ -125,6 +125,8 @@ export function startHarness(): Promise<IHarness> {
 
 export interface IPageLog {
   errors: string[];
+  /** Every request to anywhere but this machine that the page tried to make. */
+  outside: string[];
 }
 
 /**
@@ -132,7 +134,7 @@ export interface IPageLog {
  * other outside request (the Segoe UI web font).
  */
 export async function preparePage(page: Page, react: 16 | 17 = 16): Promise<IPageLog> {
-  const log: IPageLog = { errors: [] };
+  const log: IPageLog = { errors: [], outside: [] };
   await page.route("**/*", async (route) => {
     const url = route.request().url();
     const local = UMD_FILES[react][url];
@@ -140,6 +142,7 @@ export async function preparePage(page: Page, react: 16 | 17 = 16): Promise<IPag
     const iconFont = /\/assets\/icons\/([\w-]+\.woff)$/.exec(url)?.[1];
     if (iconFont && fs.existsSync(path.join(ICON_FONTS, iconFont))) return route.fulfill({ path: path.join(ICON_FONTS, iconFont), contentType: "font/woff" });
     if (url.startsWith("http://localhost")) return route.continue();
+    log.outside.push(url);
     return route.abort("blockedbyclient");
   });
   page.on("pageerror", (error) => log.errors.push(`pageerror: ${error.message}`));

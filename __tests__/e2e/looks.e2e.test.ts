@@ -107,3 +107,21 @@ describe.each(LOOKS)("the $name look, in Chromium on React 17", ({ name, look, p
     await page.close();
   });
 });
+
+describe("tokens that are not colours, in Chromium", () => {
+  it("never reach the style sheet: no request leaves the page for a URL hidden in a token", async () => {
+    const hostile = {
+      ...tokens(webLightTheme),
+      colorBrandBackground: "red;background-image:url(https://attacker.example/button.png)",
+      colorNeutralBackground1: "#fff;background-image:url(https://attacker.example/field.png)",
+      borderRadiusMedium: "4px;background:url(https://attacker.example/radius.png)",
+      fontFamilyBase: "x;background:url(https://attacker.example/font.png)",
+    };
+    const { page, log } = await open({ design: { tokenTheme: hostile } });
+    await page.getByRole("button", { name: "Use jdoe@contoso.com" }).waitFor();
+    await page.waitForTimeout(300);
+    expect(log.outside.filter((url) => url.includes("attacker.example"))).toEqual([]);
+    expect(log.errors).toEqual([]);
+    await page.close();
+  });
+});

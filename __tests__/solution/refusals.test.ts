@@ -4,8 +4,9 @@
 import * as fs from "fs";
 import * as os from "os";
 import * as path from "path";
-import { configProblems, readSolutionSource } from "../../solution/config";
-import { checkProductionBundle, writeAll } from "../../solution/pack";
+import { PackError, configProblems, readSolutionSource } from "../../solution/config";
+import { checkProductionBundle, pack, writeAll } from "../../solution/pack";
+import { withControlVersion, withSolutionVersion } from "../../solution/sync-version";
 import { versionProblem } from "../../solution/check-version";
 
 const ROOT = path.resolve(__dirname, "../..");
@@ -104,5 +105,80 @@ describe("--no-build packs a production build only", () => {
 
   it("takes the production bundle the test run built", () => {
     expect(() => checkProductionBundle(path.join(ROOT, "out/controls/EmailProfileValidator"))).not.toThrow();
+  });
+});
+
+describe("the packer reads its sources as Dataverse would, and refuses before anything is built or written", () => {
+  const SOURCE = path.join(ROOT, "solution/src/Other");
+  const solutionXml = fs.readFileSync(path.join(SOURCE, "Solution.xml"), "utf8");
+  const customizationsXml = fs.readFileSync(path.join(SOURCE, "Customizations.xml"), "utf8");
+
+  /** A source folder with one file changed, and a pack into an empty folder that must stay empty. */
+  async function packWith(file: "Solution.xml" | "Customizations.xml", contents: string | Buffer): Promise<{ error: unknown; written: string[]; built: boolean }> {
+    const sourceDir = temporaryDirectory();
+    fs.writeFileSync(path.join(sourceDir, "Solution.xml"), solutionXml);
+    fs.writeFileSync(path.join(sourceDir, "Customizations.xml"), customizationsXml);
+    fs.writeFileSync(path.join(sourceDir, file), contents);
+    const outDir = temporaryDirectory();
+    let built = false;
+    const build = (): Promise<{ ok: boolean; output: string }> => {
+      built = true;
+      return Promise.resolve({ ok: true, output: "" });
+    };
+    const error = await pack({ sourceDir, outDir, build }).then(
+      () => undefined,
+      (thrown: unknown) => thrown,
+    );
+    return { error, written: fs.readdirSync(outDir), built };
+  }
+
+  const latin1 = (text: string): Buffer => Buffer.from(text, "latin1");
+  const utf16 = (text: string): Buffer => Buffer.concat([Buffer.from([0xff, 0xfe]), Buffer.from(text, "utf16le")]);
+
+  it.each([
+    ["an empty <ImportExportXml/> Customizations.xml", "Customizations.xml", '<?xml version="1.0" encoding="utf-8"?>\n<ImportExportXml/>', /Customizations\.xml: <Languages> must list at least <Language>1033<\/Language>/],
+    ["another root in Customizations.xml", "Customizations.xml", '<?xml version="1.0" encoding="utf-8"?>\n<Customizations><Languages><Language>1033</Language></Languages></Customizations>', /Customizations\.xml: the root element must be <ImportExportXml>/],
+    ["Customizations.xml without English", "Customizations.xml", customizationsXml.replace("<Language>1033</Language>", "<Language>1031</Language>"), /needs <Language>1033<\/Language>/],
+    ["a UTF-16 file", "Solution.xml", utf16(solutionXml.replace('encoding="utf-8"', 'encoding="utf-16"')), /Solution\.xml is saved as UTF-16; re-save it as UTF-8/],
+    ["a declared windows-1252 file", "Solution.xml", latin1(solutionXml.replace('encoding="utf-8"', 'encoding="windows-1252"').replace("Email Profile Validator", "E-Mail Pr\u00fcfer")), /Solution\.xml is not valid UTF-8.*re-save it as UTF-8/],
+    ["a declared windows-1252 file in plain ASCII", "Solution.xml", solutionXml.replace('encoding="utf-8"', 'encoding="windows-1252"'), /declares encoding="windows-1252".*re-save it as UTF-8/],
+    ["a Latin-1 byte in a UTF-8 file", "Solution.xml", latin1(solutionXml.replace("</UniqueName>", "</UniqueName><!-- Pr\u00fcfer -->")), /Solution\.xml is not valid UTF-8/],
+    ["a DOCTYPE with an internal entity", "Solution.xml", solutionXml.replace("<ImportExportXml", '<!DOCTYPE x [<!ENTITY publisher "Contoso">]>\n<ImportExportXml'), /Solution\.xml has a <!DOCTYPE>, which a solution file never needs/],
+    ["a DOCTYPE with an external entity", "Customizations.xml", customizationsXml.replace("<ImportExportXml", '<!DOCTYPE x [<!ENTITY e SYSTEM "file:///etc/passwd">]>\n<ImportExportXml'), /Customizations\.xml has a <!DOCTYPE>/],
+    ["DEL in a name", "Solution.xml", solutionXml.replace(/(<LocalizedName description=")/, "$1\u007f"), /Solution\.xml line \d+ holds a control character \(U\+007F\)/],
+    ["NEL (U+0085) in a name", "Solution.xml", solutionXml.replace(/(<LocalizedName description=")/, "$1\u0085"), /holds a control character \(U\+0085\)/],
+    ["CSI (U+009B) written as a reference", "Solution.xml", solutionXml.replace(/(<LocalizedName description=")/, "$1&#x9B;"), /holds a control character \(&#x9B;\)/],
+  ])("%s", async (_name, file, contents, message) => {
+    const { error, written, built } = await packWith(file as "Solution.xml" | "Customizations.xml", contents);
+    expect(error).toBeInstanceOf(PackError);
+    expect(String((error as Error).message)).toMatch(message);
+    expect(written).toEqual([]);
+    expect(built).toBe(false);
+  });
+
+  it("a UTF-8 file with a byte order mark is fine", () => {
+    const sourceDir = temporaryDirectory();
+    fs.writeFileSync(path.join(sourceDir, "Solution.xml"), Buffer.concat([Buffer.from([0xef, 0xbb, 0xbf]), Buffer.from(solutionXml, "utf8")]));
+    fs.writeFileSync(path.join(sourceDir, "Customizations.xml"), customizationsXml);
+    expect(readSolutionSource(sourceDir).config.uniqueName).toBe(CONFIG.uniqueName);
+  });
+});
+
+describe("npm version moves the element, never a look-alike in a comment", () => {
+  it("Solution.xml: a <Version> inside a comment is left alone", () => {
+    const xml = "<ImportExportXml><SolutionManifest><!-- was <Version>0.9.0.0</Version> --><UniqueName>X</UniqueName><Version>1.0.0.0</Version></SolutionManifest></ImportExportXml>";
+    expect(withSolutionVersion(xml, "1.0.1")).toBe(xml.replace("<Version>1.0.0.0</Version></SolutionManifest>", "<Version>1.0.1.0</Version></SolutionManifest>"));
+  });
+
+  it("the manifest: a <control version> inside a comment is left alone", () => {
+    const xml = '<manifest><!-- <control namespace="Old" version="0.1.0"> --><control namespace="N" constructor="C" version="1.0.0"></control></manifest>';
+    expect(withControlVersion(xml, "1.0.1")).toBe(xml.replace('constructor="C" version="1.0.0"', 'constructor="C" version="1.0.1"'));
+  });
+
+  it("the shipped files move as before", () => {
+    const solutionXml = fs.readFileSync(path.join(ROOT, "solution/src/Other/Solution.xml"), "utf8");
+    const solution = withSolutionVersion(solutionXml, "9.8.7");
+    expect(solution).toContain("<Version>9.8.7.0</Version>");
+    expect(solution.replace("<Version>9.8.7.0</Version>", "")).toBe(solutionXml.replace(/<Version>[^<]*<\/Version>/, ""));
   });
 });
