@@ -40,6 +40,9 @@ const BROKEN_CORPUS = ACCOUNTS.flatMap((account) =>
 const HOSTILE_CORPUS = [
   "a.".repeat(5000), `${"a.".repeat(5000)}@contoso.com`, "@".repeat(10000), "\\".repeat(10000), "\u200b\u00a0".repeat(5000),
   `${"\u3000".repeat(5000)}a@contoso.com${"\u2009".repeat(5000)}`, `a${"\u202e\u3000".repeat(5000)}@contoso.com`, "mailto:".repeat(1400),
+  // A whole script pasted: 10,000 distinct non-ASCII characters (named by eight and a count).
+  Array.from({ length: 10000 }, (_, i) => String.fromCodePoint(0x4e00 + i)).join(""),
+  `jdoe@${Array.from({ length: 9990 }, (_, i) => String.fromCodePoint(0x4e00 + i)).join("")}`,
 ];
 
 const OPTIONS = { defaultUpnSuffix: "contoso.com" };

@@ -1,4 +1,4 @@
-import { FORBIDDEN_BY_ENTRA, FORBIDDEN_IN_DOMAIN, FORBIDDEN_IN_LOCAL_PART, NON_ASCII, distinctMatching, isAsciiDigit } from "./characters";
+import { FORBIDDEN_BY_ENTRA, FORBIDDEN_IN_DOMAIN, FORBIDDEN_IN_LOCAL_PART, distinctMatching, distinctNonAscii, isAsciiDigit } from "./characters";
 import {
   COLUMN_MAX_LENGTH,
   DOMAIN_LABEL_MAX_LENGTH,
@@ -133,12 +133,6 @@ export function addressLengthProblems(local: string, domain: string, target: Val
 /** A sentence names this many characters at most; a paste of a whole script would otherwise list thousands. */
 export const MAX_NAMED_CHARACTERS = 8;
 
-/** The first characters to name, and how many more there are. */
-export function namedAndMore(characters: readonly string[]): { characters: string[]; more?: number } {
-  if (characters.length <= MAX_NAMED_CHARACTERS) return { characters: [...characters] };
-  return { characters: characters.slice(0, MAX_NAMED_CHARACTERS), more: characters.length - MAX_NAMED_CHARACTERS };
-}
-
 /** Applies to any shape: the column cannot store it, or SMTP cannot carry it. */
 export function valueProblems(value: string): Problem[] {
   const problems: Problem[] = [];
@@ -146,8 +140,11 @@ export function valueProblems(value: string): Problem[] {
     const limit = value.length > SMTP_MAX_LENGTH ? SMTP_MAX_LENGTH : COLUMN_MAX_LENGTH;
     problems.push({ code: "too-long", severity: "error", length: value.length, limit });
   }
-  const nonAscii = distinctMatching(value, NON_ASCII);
-  if (nonAscii.length > 0) problems.push({ code: "non-ascii", severity: "error", ...namedAndMore(nonAscii) });
+  const nonAscii = distinctNonAscii(value, MAX_NAMED_CHARACTERS);
+  if (nonAscii.count > 0) {
+    const more = nonAscii.count - nonAscii.first.length;
+    problems.push({ code: "non-ascii", severity: "error", characters: nonAscii.first, ...(more > 0 ? { more } : {}) });
+  }
   return problems;
 }
 

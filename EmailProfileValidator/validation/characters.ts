@@ -42,8 +42,6 @@ export function isUnseen(char: string): boolean {
 /** Unicode's Quotation_Mark: straight, curly, low-9, guillemets, CJK corner brackets, full-width quotes. */
 export const QUOTATION_MARK = /^\p{Quotation_Mark}$/u;
 
-export const NON_ASCII: CharacterClass = /[\u{80}-\u{10ffff}]/gu;
-
 /** Valid in an SMTP address only when quoted, so never in a user name. */
 // eslint-disable-next-line no-control-regex -- control characters are among what this class exists to find.
 export const FORBIDDEN_IN_LOCAL_PART: CharacterClass = /[ "(),:;<>[\]\\\u0000-\u001f\u007f]/gu;
@@ -93,4 +91,34 @@ export function distinctMatching(text: string, characterClass: CharacterClass): 
     pattern.lastIndex = resumeAt;
   }
   return found;
+}
+
+/** One flag per BMP code unit, reused by every call and cleared behind it: a seen-set with no allocation. */
+const seenInBmp = new Uint8Array(0x10000);
+
+/**
+ * The first `keep` distinct characters above U+007F, in order, and how many distinct ones there are in all. One
+ * pass over the code units; a paste of a whole script (10,000 distinct characters) costs a loop, not a Set of strings.
+ */
+export function distinctNonAscii(text: string, keep: number): { first: string[]; count: number } {
+  const first: string[] = [];
+  const touched: number[] = [];
+  const astral = new Set<number>();
+  let count = 0;
+  for (let i = 0; i < text.length; i++) {
+    const unit = text.charCodeAt(i);
+    if (unit < 0x80) continue;
+    const code = text.codePointAt(i) ?? unit;
+    if (code > 0xffff) i++;
+    const isNew = code > 0xffff ? !astral.has(code) : seenInBmp[code] === 0;
+    if (!isNew) continue;
+    if (code > 0xffff) astral.add(code);
+    else {
+      seenInBmp[code] = 1;
+      touched.push(code);
+    }
+    if (count++ < keep) first.push(String.fromCodePoint(code));
+  }
+  for (const code of touched) seenInBmp[code] = 0;
+  return { first, count };
 }
