@@ -160,7 +160,7 @@ describe("the packer reads its sources as Dataverse would, and refuses before an
     const sourceDir = temporaryDirectory();
     fs.writeFileSync(path.join(sourceDir, "Solution.xml"), Buffer.concat([Buffer.from([0xef, 0xbb, 0xbf]), Buffer.from(solutionXml, "utf8")]));
     fs.writeFileSync(path.join(sourceDir, "Customizations.xml"), customizationsXml);
-    expect(readSolutionSource(sourceDir).config.uniqueName).toBe(CONFIG.uniqueName);
+    expect(readSolutionSource(sourceDir).config?.uniqueName).toBe(CONFIG?.uniqueName);
   });
 });
 
