@@ -99,11 +99,20 @@ export const LAST_TEST_FAMILIES: readonly IFamilyRow[] = [
     phrases: ["mailbox location could not be determined", "location of the mailbox", "autodiscover service couldn't be located", "autodiscover service could not be located", "autodiscoverlocalexception", "autodiscoverremoteexception"],
     learnMore: `${TROUBLESHOOT}error-when-testing-enabling-mailbox`,
   },
-  // KB 954584 and KB 2993502: "Could not establish trust relationship for the SSL/TLS secure channel."
+  // KB 954584 and KB 2993502: "Could not establish trust relationship for the SSL/TLS secure channel."; a TLS version
+  // Exchange will not speak: "The underlying connection was closed: An unexpected error occurred on a send" (KB 4051700).
   {
     family: "tls",
     aboutUserName: false,
-    phrases: ["could not establish trust relationship", "remote certificate is invalid", "could not create ssl/tls secure channel", "establishing a secure connection", "trustfailure", "securechannelfailure"],
+    phrases: [
+      "could not establish trust relationship",
+      "remote certificate is invalid",
+      "could not create ssl/tls secure channel",
+      "an unexpected error occurred on a send",
+      "establishing a secure connection",
+      "trustfailure",
+      "securechannelfailure",
+    ],
     learnMore: "https://support.microsoft.com/help/2993502",
   },
   // KB 4493267 cause 2 (firewall): "System.Net.WebException: The operation has timed out"; KB 4092736: "Socket returned exception TimedOut".
