@@ -3,19 +3,12 @@ import { EmailProfileValidatorControl, type IEmailProfileValidatorProps } from "
 import { createTranslator, type Translate } from "./advice/strings";
 import { BoundValue } from "./boundValue";
 import { createDirectory, type IDirectory } from "./directory";
+// Every value the platform hands over is normalised here, once: nothing below meets a value that is not a string.
+import { asText } from "./validation";
 import { IInputs, IOutputs } from "./generated/ManifestTypes";
 
 /** The column's limit when the form does not say: `incomingusername` / `outgoingusername` hold 250. */
 const DEFAULT_MAX_LENGTH = 250;
-
-/**
- * Every value the platform hands over is normalised here, once: a form script's setValue(12345) is text "12345",
- * anything else that is not text is empty. Nothing below ever meets a value that is not a string.
- */
-function asText(value: unknown): string {
-  if (typeof value === "string") return value;
-  return typeof value === "number" && Number.isFinite(value) ? String(value) : "";
-}
 
 function optionalNumber(value: unknown): number | undefined {
   return typeof value === "number" && Number.isFinite(value) ? value : undefined;

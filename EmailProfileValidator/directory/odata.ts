@@ -1,3 +1,5 @@
+import { LONE_SURROGATE } from "../validation";
+
 /**
  * An OData string literal for a $filter, ready to go in a URL: quotes doubled so the value can never
  * close the literal, then URI-encoded so "+", "&", "#" and "%" reach Dataverse as themselves.
@@ -8,7 +10,7 @@ export function odataStringLiteral(value: string): string {
 
 /** encodeURIComponent throws on half a surrogate pair; U+FFFD in its place matches nothing, as the value would not. */
 function wellFormed(value: string): string {
-  return value.replace(/[\uD800-\uDBFF](?![\uDC00-\uDFFF])|(?<![\uD800-\uDBFF])[\uDC00-\uDFFF]/g, "\uFFFD");
+  return value.replace(LONE_SURROGATE, "\uFFFD");
 }
 
 /**

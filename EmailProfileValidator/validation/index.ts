@@ -1,5 +1,6 @@
 import { upnPasses, upnProblems, valueProblems } from "./address";
 import { cleanUp } from "./cleanup";
+import { asText } from "./text";
 import { logOnCleanupProblems, logOnProblems } from "./logon";
 import { resolveOptions, type ResolvedOptions } from "./options";
 import { classifyShape, shapeProblems, type Shape } from "./shape";
@@ -8,7 +9,8 @@ import { COLUMN_MAX_LENGTH, sortWorstFirst, worstSeverity, type Problem, type Va
 
 export * from "./types";
 export { normalizeUpnSuffix, normalizeNetBiosName } from "./options";
-export { codePointLabel, isUnseen } from "./characters";
+export { codePointLabel, isUnseen, LONE_SURROGATE } from "./characters";
+export { asText } from "./text";
 export { nonRoutableSuffix, MAX_NAMED_CHARACTERS } from "./address";
 export { cleanUp } from "./cleanup";
 export { classifyShape, type Shape } from "./shape";
@@ -65,11 +67,6 @@ function isAcceptableCandidate(candidate: string, options: ResolvedOptions): boo
   return shape.kind === "upn" && !valueProblems(candidate).some(isError) && upnPasses(shape.local, shape.domain, options.target);
 }
 
-/** Defends against hosts that hand over a number or nothing where a string was promised. */
-function asText(value: unknown): string {
-  if (typeof value === "string") return value;
-  return typeof value === "number" || typeof value === "boolean" ? String(value) : "";
-}
 
 /**
  * Checks a server-side sync User Name and says what is wrong with it, worst first, with complete

@@ -3,9 +3,10 @@ import { validateUserName, type ProblemCode } from "../../EmailProfileValidator/
 
 /**
  * Server types 1 (POP3/SMTP) and 4 (IMAP/SMTP) take the mail server's own log-on. Microsoft Learn, "Connect to
- * IMAP, POP, or SMTP servers": the User Name is "the username used to connect to the email server"; Exchange's own
- * IMAP4 and POP3 accept domain\username (Microsoft Learn, "Enable and configure IMAP4 / POP3 on an Exchange server":
- * "users can log on with the formats domain\username, username@domain"). KB 3214326 is about EWS impersonation only.
+ * IMAP, POP, or SMTP servers": the User Name is "the username used to connect to the email server". The server
+ * decides the form: Windows' "User Name Formats" documents the down-level logon name DOMAIN\UserName beside the
+ * UPN, and Exchange's own POP3/IMAP4 logon formats (the LogonFormats enumeration) are FullDomain, PrincipalName and
+ * UserName. No EWS and no impersonation, so KB 3214326 does not apply.
  */
 const MAIL_SERVER = { target: "mailserver" as const };
 
