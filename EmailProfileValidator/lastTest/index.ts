@@ -168,11 +168,14 @@ function httpStatusOf(text: string): number | undefined {
   return undefined;
 }
 
-/** The line of Dynamics' message that says what happened: not a stack frame, not a heading. */
+/** A line that only frames the message: a stack frame, an activity id, a tag, the dialog's headings. */
+const FRAME_LINE = /^(?:at |ActivityId:|<|(?:Request to|Response from) Exchange:)/;
+
+/** The line of Dynamics' message that says what happened, without the quote and list marks of a published copy. */
 function dynamicsMessageOf(text: string): string | undefined {
   for (const line of text.split(/\r?\n/)) {
-    const trimmed = line.trim().replace(/^>?\s*Error\s*:\s*/, "");
-    if (trimmed === "" || trimmed.startsWith("at ") || trimmed.startsWith("<") || /^(Request to|Response from) Exchange:/.test(trimmed)) continue;
+    const trimmed = line.trim().replace(/^[->*\s]+/, "").replace(/^Error\s*:\s*/, "");
+    if (trimmed === "" || FRAME_LINE.test(trimmed)) continue;
     return trimmed;
   }
   return undefined;
