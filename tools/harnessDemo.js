@@ -21,6 +21,7 @@ const DEMO_INPUTS = {
   domainSuffixes: "",
   lastTestRequest: "",
   lastTestResponse: "",
+  lastTestMessage: "",
 };
 /** The harness merges every resx into one table and the last to load wins; the platform picks the user's language. */
 const DEMO_STRINGS = "strings/EmailProfileValidator.1033.resx";

@@ -4,6 +4,7 @@
 import * as fs from "fs";
 import * as path from "path";
 import type { Browser, Locator, Page } from "playwright-core";
+import { KB_3214326 } from "../fixtures/publishedFailures";
 import { axeViolations as axeOf, launchBrowser, preparePage, ROOT, setDataInput, startHarness, waitForDataInput, type IHarness, type IPageLog } from "./harness";
 
 const RESULTS = path.join(ROOT, "test-results");
@@ -132,17 +133,28 @@ describe("the control in Microsoft's PCF test harness, in Chromium", () => {
     }
   });
 
-  it("explains the last failed Test Connection from the stored trace (KB 3214326)", async () => {
-    const fault =
-      "<s:Fault><faultcode>a:ErrorNonExistentMailbox</faultcode><faultstring>The SMTP address has no mailbox associated with it.</faultstring>" +
-      '<detail><e:ResponseCode>ErrorNonExistentMailbox</e:ResponseCode><t:Value Name="SmtpAddress">contoso\\jdoe</t:Value></detail></s:Fault>';
-    await setDataInput(page, "lastTestResponse", fault);
+  it("explains the last failed Test Connection from KB 3214326's published Failure Details, malformed as published, naming the field's value", async () => {
+    // The published trace names domain\username; here it is the value in the field, as after a failed test.
+    const published = KB_3214326.slice(KB_3214326.indexOf("Response from Exchange:"));
+    await setDataInput(page, "lastTestResponse", published.split("domain\\username").join("contoso\\jdoe"));
     await field().fill("contoso\\jdoe");
     await page.getByRole("button", { name: "Use jdoe@contoso.com" }).waitFor();
     expect(await adviceBar().textContent()).toContain("This is why the last Test Connection failed");
     expect(await axeViolations()).toEqual([]);
     // The field and a three-line bar: taller than the other screenshots.
     await page.screenshot({ path: path.join(RESULTS, "6-last-test-failed.png"), clip: { x: 0, y: 0, width: 1110, height: 250 } });
+    await setDataInput(page, "lastTestResponse", "");
+  });
+
+  // KB 4493267: a 401 leaves only its status line in the response headers, and names no address.
+  it("a 401 with only its status line: the sign-in advice on the value the form holds from the platform, with no axe violation", async () => {
+    await setDataInput(page, "userName", "jdoe@contoso.com");
+    await page.waitForFunction(() => document.querySelector<HTMLInputElement>(".email-profile-validator input")?.value === "jdoe@contoso.com");
+    const headers = '<Trace Tag="EwsResponseHttpHeaders" Tid="17" Time="2024-05-02 09:14:07Z">\nHTTP/1.1 401 Unauthorized\nWWW-Authenticate: Negotiate\nWWW-Authenticate: NTLM\n\n</Trace>';
+    await setDataInput(page, "lastTestResponse", headers);
+    await page.getByText("The last Test Connection was refused sign-in as jdoe@contoso.com (401 Unauthorized).", { exact: false }).first().waitFor();
+    expect(await page.getByRole("link", { name: /Microsoft's article/ }).getAttribute("href")).toContain("test-connection-fails-email-server");
+    expect(await axeViolations()).toEqual([]);
     await setDataInput(page, "lastTestResponse", "");
   });
 
