@@ -84,8 +84,12 @@ function mailboxProblems(result: ValidationResult, finding: DirectoryFinding | u
   return problems;
 }
 
-/** A directory address is offered only if it passes the control's own rules, as any other suggestion must. */
+/**
+ * A directory address is offered only if it passes the control's own rules, as any other suggestion must; a
+ * POP3/IMAP log-on is never rewritten to an address, wherever the address comes from.
+ */
 function passesUnder(options: ValidationOptions | undefined): (address: string) => boolean {
+  if (options?.target === "mailserver") return () => false;
   return (address) => {
     const verdict = validateUserName(address, options);
     return verdict.kind === "upn" && verdict.severity !== "error" && verdict.suggestions.length === 0;
