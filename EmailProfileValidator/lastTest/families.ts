@@ -73,7 +73,7 @@ export const LAST_TEST_FAMILIES: readonly IFamilyRow[] = [
     family: "throttled",
     aboutUserName: false,
     codes: ["ErrorServerBusy", "ErrorMailboxStoreUnavailable", "ErrorTooManyObjectsOpened", "ErrorInsufficientResources"],
-    phrases: ["(503) server unavailable", "(503) service unavailable", "http status 503", "the server cannot service this request right now"],
+    phrases: ["(503) server unavailable", "(503) service unavailable", "http status 503", "the server cannot service this request right now", "mailbox database is temporarily unavailable"],
     statuses: [503],
     learnMore: "https://learn.microsoft.com/exchange/client-developer/exchange-web-services/ews-throttling-in-exchange",
   },
