@@ -104,6 +104,12 @@ function asCode(text: string): string | undefined {
   return rest === "" || /^>+$/.test(rest) ? code : undefined;
 }
 
+/** A code that says the request failed, or undefined for NoError and for text that is no code. */
+function failureCode(text: string): string | undefined {
+  const code = asCode(text);
+  return code === undefined || SUCCESS_CODES.has(code) ? undefined : code;
+}
+
 /** A message's text without the debris of a lost closing tag, then decoded: an escaped "&gt;" is the message's own. */
 const asMessage = (text: string): string | undefined => nonEmpty(decodeEntities(text.replace(/>+$/, "")).trim());
 const nonEmpty = (text: string | undefined): string | undefined => (text === "" ? undefined : text);
@@ -129,11 +135,12 @@ function factsOf(trace: string): TraceFacts {
     const text = decodeEntities(raw);
     if (ADDRESS_TAGS.has(tag.localName)) facts.smtpAddress ??= text;
     switch (tag.localName) {
+      // A batch answers each item: the first code that is not NoError is the failure.
       case "ResponseCode":
-        facts.responseCode ??= asCode(text);
+        facts.responseCode ??= failureCode(text);
         break;
       case "faultcode":
-        facts.faultCode ??= asCode(text);
+        facts.faultCode ??= failureCode(text);
         break;
       case "Message":
       case "MessageText":
@@ -193,20 +200,23 @@ function asTrace(value: unknown): string {
 
 /** Words that say a test failed when there is neither a code nor a status to go by. */
 const FAILURE_WORDS = /exception|error|fail|unable|could not|couldn't|denied/i;
+/** …unless it says the test passed ("Test Connection succeeded", "completed with no errors"). */
+const SUCCESS_WORDS = /succe(?:ss|eded)|no errors?\b/i;
 
 function readTexts(request: string, response: string, message: string): LastTestFailure | undefined {
   const all = [request, response, message].join("\n");
   const facts = factsOf(all);
   const code = facts.responseCode ?? facts.faultCode;
-  const codes = [facts.innerCode, code].filter((value): value is string => value !== undefined && !SUCCESS_CODES.has(value));
+  const codes = [facts.innerCode, code].filter((value): value is string => value !== undefined);
   const httpStatus = httpStatusOf(all);
   const given = shortened(facts.message ?? facts.faultString ?? dynamicsMessageOf(message));
   const family = recogniseFamily(codes, { httpStatus, text: all.toLowerCase() });
-  const failed = family !== undefined || codes.length > 0 || httpStatus !== undefined || (message.trim() !== "" && FAILURE_WORDS.test(given ?? ""));
+  const saysFailed = FAILURE_WORDS.test(given ?? "") && !SUCCESS_WORDS.test(given ?? "");
+  const failed = family !== undefined || codes.length > 0 || httpStatus !== undefined || (message.trim() !== "" && saysFailed);
   if (!failed) return undefined;
   return {
     family: family ?? "other",
-    ...(code !== undefined && !SUCCESS_CODES.has(code) ? { code } : {}),
+    ...(code !== undefined ? { code } : {}),
     ...(facts.innerCode !== undefined ? { innerCode: facts.innerCode } : {}),
     ...(httpStatus !== undefined ? { httpStatus } : {}),
     ...(given !== undefined ? { message: given } : {}),

@@ -88,6 +88,20 @@ describe("what is not a failure", () => {
     expect(readLastTestFailure(text, text, text)).toBeUndefined();
   });
 
+  it.each([
+    ["Dynamics' message says the test passed", "Test Connection succeeded."],
+    ["a message with no errors", "Incoming: Success. Outgoing: completed with no errors."],
+  ])("nothing when %s", (_name, message) => {
+    expect(readLastTestFailure("", "", message)).toBeUndefined();
+  });
+
+  it("a batch whose first item passed: the first code that is not NoError is the failure", () => {
+    const batch =
+      '<m:ResponseMessages><m:FindFolderResponseMessage ResponseClass="Success"><m:ResponseCode>NoError</m:ResponseCode></m:FindFolderResponseMessage>' +
+      '<m:FindFolderResponseMessage ResponseClass="Error"><m:MessageText>The SMTP address has no mailbox associated with it.</m:MessageText><m:ResponseCode>ErrorNonExistentMailbox</m:ResponseCode></m:FindFolderResponseMessage></m:ResponseMessages>';
+    expect(readLastTestFailure("", batch, "")).toMatchObject({ family: "no-mailbox", code: "ErrorNonExistentMailbox" });
+  });
+
   it("a code that is not one word is not taken as a code", () => {
     expect(readLastTestFailure("", "<ResponseCode>Error 500: boom</ResponseCode>", "")?.code).toBeUndefined();
   });
