@@ -155,7 +155,21 @@ describe("the control in Microsoft's PCF test harness, in Chromium", () => {
     await page.getByText("The last Test Connection was refused sign-in as jdoe@contoso.com (401 Unauthorized).", { exact: false }).first().waitFor();
     expect(await page.getByRole("link", { name: /Microsoft's article/ }).getAttribute("href")).toContain("test-connection-fails-email-server");
     expect(await axeViolations()).toEqual([]);
+    await page.locator(".email-profile-validator").first().screenshot({ path: path.join(RESULTS, "7-last-test-401.png") });
     await setDataInput(page, "lastTestResponse", "");
+  });
+
+  // Microsoft Learn, "Connect to IMAP, POP, or SMTP servers": the User Name is the mail server's own log-on.
+  it("on an IMAP/SMTP profile, a down-level log-on is fine: one quiet line, no fix to press", async () => {
+    await setDataInput(page, "userName", "CONTOSO\\jdoe");
+    await setDataInput(page, "serverType", "4");
+    await page.getByText("the mail server decides the form of its log-on", { exact: false }).first().waitFor();
+    expect(await page.locator(".email-profile-validator button").count()).toBe(0);
+    expect(await field().getAttribute("aria-invalid")).toBe("false");
+    expect(await axeViolations()).toEqual([]);
+    await page.locator(".email-profile-validator").first().screenshot({ path: path.join(RESULTS, "8-imap-logon.png") });
+    await setDataInput(page, "serverType", "0");
+    await page.getByRole("button", { name: "Use jdoe@contoso.com" }).waitFor();
   });
 
   it("logged no errors in the page", () => {
