@@ -1,5 +1,5 @@
 import type { DirectoryFinding } from "../directory";
-import { LAST_TEST_FAMILIES, TROUBLESHOOTING_URL, type LastTestFailure } from "../lastTest";
+import { LAST_TEST_FAMILIES, TROUBLESHOOTING_URL, type IFamilyRow, type LastTestFailure } from "../lastTest";
 import {
   cleanUp,
   sortWorstFirst,
@@ -116,13 +116,9 @@ const USER_NAME_CODES = {
   autodiscover: "last-test-autodiscover",
 } as const satisfies Partial<Record<LastTestFailure["family"], ProblemCode>>;
 
-function learnMoreOf(failure: LastTestFailure): string {
-  return LAST_TEST_FAMILIES.find((row) => row.family === failure.family)?.learnMore ?? TROUBLESHOOTING_URL;
-}
-
-function aboutUserName(failure: LastTestFailure): boolean {
-  return LAST_TEST_FAMILIES.some((row) => row.family === failure.family && row.aboutUserName);
-}
+/** The catalogue's row for a failure; none for "other", which no article names. */
+const rowOf = (failure: LastTestFailure): IFamilyRow | undefined => LAST_TEST_FAMILIES.find((row) => row.family === failure.family);
+const learnMoreOf = (failure: LastTestFailure): string => rowOf(failure)?.learnMore ?? TROUBLESHOOTING_URL;
 
 /** What a user-name failure says about the value that was tested, which is still the value in the field. */
 function userNameProblem(failure: LastTestFailure, result: ValidationResult, address: string): Problem {
@@ -151,7 +147,7 @@ export function lastTestProblems(failure: LastTestFailure | undefined, result: V
   const stale = staleLastTest(failure, value, testedValue);
   const problems: Problem[] = stale ? [stale] : [];
   const current = stale === undefined;
-  if (!aboutUserName(failure)) problems.push(otherProblem(failure));
+  if (rowOf(failure)?.aboutUserName !== true) problems.push(otherProblem(failure));
   else if (current) problems.push(userNameProblem(failure, result, tested));
   return problems;
 }

@@ -160,10 +160,6 @@ export const LAST_TEST_FAMILIES: readonly IFamilyRow[] = [
 /** Where any other failure is explained: Microsoft's troubleshooting page for server-side synchronization. */
 export const TROUBLESHOOTING_URL = `${TROUBLESHOOT}troubleshooting-monitoring-server-side-synchronization`;
 
-export function familyRow(family: LastTestFamily): IFamilyRow {
-  return LAST_TEST_FAMILIES.find((row) => row.family === family) ?? LAST_TEST_FAMILIES[0];
-}
-
 /**
  * The row for the facts: by code, then by wording, then by status. An EWS code no row knows is more specific
  * than a status (ErrorQuotaExceeded comes with a 403 that is not EWS switched off), so it is left as given.

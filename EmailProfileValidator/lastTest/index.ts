@@ -9,7 +9,7 @@
  */
 import { recogniseFamily, type LastTestFamily } from "./families";
 
-export { LAST_TEST_FAMILIES, TROUBLESHOOTING_URL, familyRow, type IFamilyRow, type LastTestFamily } from "./families";
+export { LAST_TEST_FAMILIES, TROUBLESHOOTING_URL, type IFamilyRow, type LastTestFamily } from "./families";
 
 export interface LastTestFailure {
   /** The published failure it is; "other" when no article names it, and then only what was given is shown. */
