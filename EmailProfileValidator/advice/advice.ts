@@ -144,18 +144,19 @@ function otherProblem(failure: LastTestFailure): Problem {
 export function lastTestProblems(failure: LastTestFailure | undefined, result: ValidationResult, value: string, testedValue: string): Problem[] {
   if (!failure) return [];
   const tested = failure.address ?? testedValue;
-  const stale = staleLastTest(failure, value, testedValue);
-  const problems: Problem[] = stale ? [stale] : [];
-  const current = stale === undefined;
-  if (rowOf(failure)?.aboutUserName !== true) problems.push(otherProblem(failure));
-  else if (current) problems.push(userNameProblem(failure, result, tested));
-  return problems;
+  const stale = staleNote(tested, value);
+  if (rowOf(failure)?.aboutUserName !== true) return [...(stale ? [stale] : []), otherProblem(failure)];
+  return [stale ?? userNameProblem(failure, result, tested)];
 }
 
-/** The quiet note that the last Test Connection used another value than `value`, for the status line after a fix. */
+/** The quiet note that the last Test Connection used `tested`, when the field now holds another value. */
+function staleNote(tested: string, value: string): Problem | undefined {
+  return sameAddress(tested, value) ? undefined : { code: "last-test-stale", severity: "info", address: tested };
+}
+
+/** The stale note for `value`, for the status line after a fix: the value tested is the trace's, or the form's. */
 export function staleLastTest(failure: LastTestFailure | undefined, value: string, testedValue: string): Problem | undefined {
-  const tested = failure?.address ?? testedValue;
-  return failure && !sameAddress(tested, value) ? { code: "last-test-stale", severity: "info", address: tested } : undefined;
+  return failure ? staleNote(failure.address ?? testedValue, value) : undefined;
 }
 
 /** The account to ask the directory about when the last test found no mailbox for this very value: the field's own. */

@@ -45,6 +45,11 @@ function entraSeverity(target: ValidationTarget): ProblemSeverity {
 /** Letters, digits and the punctuation every rule allows: no character rule can fail, so none needs a scan. */
 const PLAIN_LOCAL_PART = /^[A-Za-z0-9.'_-]*$/;
 
+/** RFC 5322 dot-atom: no dot first, last or twice in a row. */
+export function hasMisplacedDot(local: string): boolean {
+  return local.startsWith(".") || local.endsWith(".") || local.includes("..");
+}
+
 export function localPartProblems(local: string, target: ValidationTarget): Problem[] {
   if (local === "") return [{ code: "missing-local-part", severity: "error" }];
   const problems: Problem[] = [];
@@ -54,7 +59,7 @@ export function localPartProblems(local: string, target: ValidationTarget): Prob
   const plain = PLAIN_LOCAL_PART.test(local);
   const invalid = plain ? [] : distinctMatching(local, FORBIDDEN_IN_LOCAL_PART);
   if (invalid.length > 0) problems.push({ code: "invalid-character", severity: "error", part: "local", characters: invalid });
-  if (local.startsWith(".") || local.endsWith(".") || local.includes("..")) {
+  if (hasMisplacedDot(local)) {
     problems.push({ code: "dot-placement", severity: "error" });
   }
   const entraInvalid = plain ? [] : distinctMatching(local, FORBIDDEN_BY_ENTRA);

@@ -11,7 +11,7 @@ export * from "./types";
 export { normalizeUpnSuffix, normalizeNetBiosName } from "./options";
 export { codePointLabel, isUnseen, LONE_SURROGATE } from "./characters";
 export { asText } from "./text";
-export { nonRoutableSuffix, MAX_NAMED_CHARACTERS } from "./address";
+export { nonRoutableSuffix } from "./address";
 export { cleanUp } from "./cleanup";
 export { classifyShape, type Shape } from "./shape";
 

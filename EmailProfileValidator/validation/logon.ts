@@ -1,4 +1,4 @@
-import { localPartProblems, domainProblems } from "./address";
+import { hasMisplacedDot } from "./address";
 import type { Shape } from "./shape";
 import { COLUMN_MAX_LENGTH, type Problem } from "./types";
 
@@ -9,14 +9,15 @@ import { COLUMN_MAX_LENGTH, type Problem } from "./types";
  * use is a problem; an address that is visibly broken is a warning, since the server may still be asked for it.
  */
 
-/** An address cut short or doubled: the one kind of address fault worth a word to a mail server's admin. */
-const BROKEN_ADDRESS_CODES = new Set(["missing-local-part", "missing-domain", "dot-placement"]);
-
+/** An address cut short, doubled or with a stray dot: the address faults worth a word to a mail server's admin. */
 function brokenAddressProblems(shape: Shape): Problem[] {
   if (shape.kind === "unrecognized") return [{ code: shape.reason, severity: "warning", count: shape.count }];
   if (shape.kind !== "upn") return [];
-  const found = [...localPartProblems(shape.local, "exchange"), ...(shape.domain === "" ? domainProblems("", "exchange") : [])];
-  return found.filter((problem) => BROKEN_ADDRESS_CODES.has(problem.code)).map((problem) => ({ ...problem, severity: "warning" }));
+  const problems: Problem[] = [];
+  if (shape.local === "") problems.push({ code: "missing-local-part", severity: "warning" });
+  else if (hasMisplacedDot(shape.local)) problems.push({ code: "dot-placement", severity: "warning" });
+  if (shape.domain === "") problems.push({ code: "missing-domain", severity: "warning" });
+  return problems;
 }
 
 /** The column stores 250 characters, whatever the server would take. */
