@@ -4,20 +4,10 @@ import { createTranslator, type Translate } from "./advice/strings";
 import { BoundValue } from "./boundValue";
 import { createDirectory, type IDirectory } from "./directory";
 // Every value the platform hands over is normalised here, once: nothing below meets a value that is not a string.
-import { asText } from "./validation";
+import { asText, optionalNumber, positiveNumber } from "./hostValues";
+import { COLUMN_MAX_LENGTH } from "./validation";
 import { IInputs, IOutputs } from "./generated/ManifestTypes";
 
-/** The column's limit when the form does not say: `incomingusername` / `outgoingusername` hold 250. */
-const DEFAULT_MAX_LENGTH = 250;
-
-function optionalNumber(value: unknown): number | undefined {
-  return typeof value === "number" && Number.isFinite(value) ? value : undefined;
-}
-
-function positiveNumber(value: unknown): number | undefined {
-  const number = optionalNumber(value);
-  return number !== undefined && number > 0 ? number : undefined;
-}
 
 /**
  * Lifecycle adapter: maps the platform's context to the component's props, and the admin's edits
@@ -50,7 +40,7 @@ export class EmailProfileValidator implements ComponentFramework.ReactControl<II
       value: this.boundValue.value,
       valueRevision: this.boundValue.revision,
       label: asText(userName.attributes?.DisplayName) || this.translate("Property_userName_DisplayName"),
-      maxLength: positiveNumber(userName.attributes?.MaxLength) ?? DEFAULT_MAX_LENGTH,
+      maxLength: positiveNumber(userName.attributes?.MaxLength) ?? COLUMN_MAX_LENGTH,
       readOnly: context.mode.isControlDisabled || security?.editable === false,
       masked,
       settings: this.settingsFrom(context),

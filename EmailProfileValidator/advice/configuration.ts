@@ -1,4 +1,4 @@
-import { nonRoutableSuffix, normalizeNetBiosName, normalizeUpnSuffix, type ValidationOptions, type ValidationTarget } from "../validation";
+import { distinctIgnoringCase, nonRoutableSuffix, normalizeNetBiosName, normalizeUpnSuffix, type ValidationOptions, type ValidationTarget } from "../validation";
 
 /** The control's settings as the form gives them, before any parsing. */
 export interface IControlSettings {
@@ -39,11 +39,48 @@ export interface IResolvedConfiguration {
  * (Hybrid), 3 Exchange Online (Hybrid), 4 IMAP/SMTP. Exchange Online checks UPNs through Microsoft Entra ID; POP3
  * and IMAP take the mail server's own log-on; anything else, or no binding, is Exchange with impersonation.
  */
-const TARGET_BY_SERVER_TYPE: Readonly<Record<number, ValidationTarget>> = { 1: "mailserver", 3: "entra", 4: "mailserver" };
-/** Credential retrieval 1: "Credentials specified in email server profile", the only mode that sends this name. */
-export const CREDENTIALS_SPECIFIED_IN_PROFILE = 1;
+const SERVER_TYPES: Readonly<Record<number, ValidationTarget>> = { 0: "exchange", 1: "mailserver", 2: "exchange", 3: "entra", 4: "mailserver" };
 
-export function parseDomainSuffixes(text: string | null | undefined): { map: Record<string, string>; badEntries: string[] } {
+interface ICredentialMode {
+  /** The profile's own User Name and password are sent (SPEC: only "Credentials specified in email server profile"). */
+  sendsUserName: boolean;
+  /** Notes this mode calls for on a server type's target. */
+  notes?: Partial<Record<ValidationTarget, IConfigurationNote["key"]>>;
+}
+
+/**
+ * `incomingcredentialretrieval` / `outgoingcredentialretrieval`: 0 user or queue (the Mailbox record's own), 1 the
+ * profile's, 2 server-to-server, 3 Windows integrated, 4 anonymous, 5 Gmail OAuth, 6 Exchange Hybrid Modern Auth,
+ * 7 Entra ID OAuth. Exchange Online stopped taking a user name and password for EWS in October 2022
+ * ("Deprecation of Basic authentication in Exchange Online"), so mode 1 there cannot connect.
+ */
+const CREDENTIAL_MODES: Readonly<Record<number, ICredentialMode>> = {
+  0: { sendsUserName: false },
+  1: { sendsUserName: true, notes: { entra: "Config_ExchangeOnlineBasicAuth" } },
+  2: { sendsUserName: false },
+  3: { sendsUserName: false },
+  4: { sendsUserName: false },
+  5: { sendsUserName: false },
+  6: { sendsUserName: false },
+  7: { sendsUserName: false },
+};
+
+/** A profile whose credential mode is not bound sends the name, as the KB 3214326 set-up does. */
+const UNBOUND_MODE: ICredentialMode = { sendsUserName: true };
+/** A mode this control does not know yet: it says nothing it cannot stand behind. */
+const UNKNOWN_MODE: ICredentialMode = { sendsUserName: false };
+
+function credentialMode(mode: number | null | undefined): ICredentialMode {
+  if (mode === null || mode === undefined) return UNBOUND_MODE;
+  return CREDENTIAL_MODES[mode] ?? UNKNOWN_MODE;
+}
+
+/** Whether a direction with this credential mode sends the profile's own User Name and password. */
+export const usesProfileCredentials = (mode: number | null | undefined): boolean => credentialMode(mode).sendsUserName;
+
+const targetOf = (serverType: number | null | undefined): ValidationTarget => SERVER_TYPES[serverType ?? -1] ?? "exchange";
+
+function parseDomainSuffixes(text: string | null | undefined): { map: Record<string, string>; badEntries: string[] } {
   const map: Record<string, string> = {};
   const badEntries: string[] = [];
   for (const rawEntry of (text ?? "").split(";")) {
@@ -65,10 +102,7 @@ const OUTGOING_USER_NAME = "outgoingusername";
 
 /** Whether the profile sends this user name at all, and why not when it does not. */
 function usage(settings: IControlSettings): Pick<IResolvedConfiguration, "userNameInUse" | "notUsedBecause"> {
-  const credentialRetrieval = settings.credentialRetrieval;
-  if (credentialRetrieval !== null && credentialRetrieval !== undefined && credentialRetrieval !== CREDENTIALS_SPECIFIED_IN_PROFILE) {
-    return { userNameInUse: false, notUsedBecause: "credentials" };
-  }
+  if (!usesProfileCredentials(settings.credentialRetrieval)) return { userNameInUse: false, notUsedBecause: "credentials" };
   // With Use Same Settings for Outgoing Connections on, the outgoing connection uses the incoming credentials.
   if (settings.sameSettingsForOutgoing === true && settings.logicalName?.toLowerCase() === OUTGOING_USER_NAME) {
     return { userNameInUse: false, notUsedBecause: "same-settings" };
@@ -86,13 +120,7 @@ function nonRoutableNotes(target: ValidationTarget, suffixes: readonly (string |
 
 /** Each configuration problem once, however often the settings repeat it. */
 function withoutRepeatedNotes(notes: readonly IConfigurationNote[]): IConfigurationNote[] {
-  const seen = new Set<string>();
-  return notes.filter((note) => {
-    const key = `${note.key}\n${note.entry.toLowerCase()}`;
-    if (seen.has(key)) return false;
-    seen.add(key);
-    return true;
-  });
+  return distinctIgnoringCase(notes, (note) => `${note.key}\n${note.entry}`);
 }
 
 export function resolveConfiguration(settings: IControlSettings): IResolvedConfiguration {
@@ -102,10 +130,10 @@ export function resolveConfiguration(settings: IControlSettings): IResolvedConfi
   if (suffixText !== "" && defaultUpnSuffix === undefined) notes.push({ key: "Config_BadDefaultSuffix", entry: suffixText });
   const domains = parseDomainSuffixes(settings.domainSuffixes);
   notes.push(...domains.badEntries.map((entry) => ({ key: "Config_BadDomainEntry" as const, entry })));
-  const target: ValidationTarget = TARGET_BY_SERVER_TYPE[settings.serverType ?? -1] ?? "exchange";
+  const target = targetOf(settings.serverType);
   notes.push(...nonRoutableNotes(target, [defaultUpnSuffix, ...Object.values(domains.map)]));
-  // "Deprecation of Basic authentication in Exchange Online": EWS takes no user name and password since October 2022.
-  if (target === "entra" && settings.credentialRetrieval === CREDENTIALS_SPECIFIED_IN_PROFILE) notes.push({ key: "Config_ExchangeOnlineBasicAuth", entry: "" });
+  const modeNote = settings.credentialRetrieval === null || settings.credentialRetrieval === undefined ? undefined : credentialMode(settings.credentialRetrieval).notes?.[target];
+  if (modeNote) notes.push({ key: modeNote, entry: "" });
   const required = settings.requiredLevel !== REQUIRED_LEVEL_NONE;
   const options: ValidationOptions = { defaultUpnSuffix, domainSuffixes: domains.map, target, required };
   return { options, notes: withoutRepeatedNotes(notes), ...usage(settings), emptyIsWarning: settings.requiredLevel === REQUIRED_LEVEL_RECOMMENDED };

@@ -44,7 +44,6 @@ export const ENGLISH = {
   "Problem_invalid-character_domain": "A domain holds only letters, digits, hyphens and dots; this one has {0}.",
   "Problem_non-ascii": "Use plain ASCII letters: {0} cannot be used in this address.",
   "Problem_dot-placement": "The part before the @ cannot start or end with a dot or have two dots in a row.",
-  "Problem_invalid-domain": "The domain part \u201c{0}\u201d is not valid.",
   "Problem_invalid-domain_empty-label": "The domain has an empty part: two dots in a row, or a dot after the @.",
   "Problem_invalid-domain_label-too-long": "The domain part \u201c{0}\u201d is longer than 63 characters.",
   "Problem_invalid-domain_hyphen": "The domain part \u201c{0}\u201d cannot start or end with a hyphen.",
@@ -84,6 +83,13 @@ export const ENGLISH = {
   Config_ExchangeOnlineBasicAuth: "Exchange Online no longer accepts a user name and password for Exchange Web Services (Basic authentication was turned off from October 2022), so Credentials Specified in Email Server Profile cannot connect. Use server-to-server authentication.",
   Config_MailServerLogOn: "This is a POP3 or IMAP profile: the mail server decides the form of its log-on, so a DOMAIN\\user or bare name is fine here.",
   Action_LearnMoreArticleLabel: "Learn more in Microsoft's article on this error (opens in a new tab)",
+  "Problem_surrounding-whitespace_named": "The value starts or ends with characters nobody can see ({0}), which become part of the user name.",
+  "Problem_last-test-no-mailbox_uncoded": "The last Test Connection failed because no mailbox has the address {0}. Enter the address of an existing mailbox: its UPN, matching its primary SMTP address.",
+  "Problem_last-test-downlevel_uncoded": "This is why the last Test Connection failed: Exchange looked for a mailbox with the address \u201c{0}\u201d and found none.",
+  "Problem_last-test-failed_code": "The last Test Connection failed with {0}.",
+  "Problem_last-test-failed_message": "The last Test Connection failed: {0}",
+  "Problem_last-test-failed_unknown": "The last Test Connection failed, and Dynamics 365 gave no reason. Run Test Connection again, and check the profile's alerts.",
+  "Problem_last-test-other-server": "The last Test Connection ran against Exchange, before this profile was set to POP3 or IMAP, so it says nothing about this log-on. Save the record and run Test Connection again.",
 } as const;
 
 export type StringKey = keyof typeof ENGLISH;

@@ -1,7 +1,7 @@
 import * as React from "react";
 import { DefaultButton, Link, MessageBar, MessageBarButton, MessageBarType, Stack, mergeStyles, type IContextualMenuItem } from "@fluentui/react";
 import { describeSource } from "../advice/messages";
-import { KB_3214326_URL, type IAdvice } from "../advice/advice";
+import type { IAdvice } from "../advice/advice";
 import type { Translate } from "../advice/strings";
 import type { Severity } from "../validation";
 
@@ -51,21 +51,15 @@ function SuggestionActions({ advice, translate, onApply }: Pick<IAdviceBarProps,
 export function AdviceBar({ advice, sentences, actionsEnabled, translate, onApply }: IAdviceBarProps): React.ReactElement | null {
   if (sentences.length === 0) return null;
   const hasSuggestions = actionsEnabled && advice.suggestions.length > 0;
-  const learnMore = advice.learnMoreUrl;
   const actions =
-    hasSuggestions || learnMore ? (
+    hasSuggestions || advice.links.length > 0 ? (
       <Stack horizontal wrap verticalAlign="center" tokens={{ childrenGap: 8 }}>
         {hasSuggestions && <SuggestionActions advice={advice} translate={translate} onApply={onApply} />}
-        {learnMore && (
-          <Link
-            href={learnMore}
-            target="_blank"
-            rel="noopener noreferrer"
-            aria-label={translate(learnMore === KB_3214326_URL ? "Action_LearnMoreLabel" : "Action_LearnMoreArticleLabel")}
-          >
+        {advice.links.map((link) => (
+          <Link key={link.url} href={link.url} target="_blank" rel="noopener noreferrer" aria-label={translate(link.label)}>
             {translate("Action_LearnMore")}
           </Link>
-        )}
+        ))}
       </Stack>
     ) : undefined;
   const severity = advice.severity === "ok" ? "info" : advice.severity;

@@ -1,20 +1,17 @@
 import * as React from "react";
 import { MessageBar, MessageBarButton, MessageBarType, Stack, TextField, ThemeProvider, getId, hiddenContentStyle, mergeStyles, type ITextField } from "@fluentui/react";
 import { AdviceBar } from "./AdviceBar";
-import { accountToLookUp, buildAdvice, lastTestProblems, staleLastTest } from "../advice/advice";
-import { resolveConfiguration, type IControlSettings } from "../advice/configuration";
-import { useDirectoryFinding, useSettledValue } from "./hooks";
+import { staleLastTest } from "../advice/advice";
+import type { IControlSettings } from "../advice/configuration";
+import { useSettledValue } from "./hooks";
+import { useAdvice } from "./useAdvice";
 import { describeProblem } from "../advice/messages";
 import type { Translate } from "../advice/strings";
 import { themeFromTokens, type IDesignTokens } from "./theme";
-import { validateUserName } from "../validation";
 import type { IDirectory } from "../directory";
-import { readLastTestFailure } from "../lastTest";
 
 /** Incomplete-input advice waits this long after the last keystroke. */
 export const ADVICE_DELAY_MS = 800;
-/** Directory look-ups wait for the value to settle this long, so typing issues one look-up, not one per key. */
-export const LOOKUP_DELAY_MS = 400;
 /** What a secured field shows to someone who may not read it. */
 export const MASK = "********";
 
@@ -43,7 +40,7 @@ export interface IEmailProfileValidatorProps {
 }
 
 /** Lets tests and form scripts find the control's root. */
-export const ROOT_CLASS_NAME = "email-profile-validator";
+const ROOT_CLASS_NAME = "email-profile-validator";
 /** Form fields read left to right whatever the host page's own alignment. */
 const rootClass = mergeStyles(ROOT_CLASS_NAME, { textAlign: "start" });
 
@@ -79,17 +76,7 @@ function UserNameEditor(props: IEmailProfileValidatorProps): React.ReactElement 
   const inputRef = React.useRef<ITextField>(null);
   const [adviceId] = React.useState(() => getId("epv-advice"));
 
-  // The platform hands over a fresh settings object on every updateView; only a changed setting counts.
-  const { defaultUpnSuffix, domainSuffixes, serverType, credentialRetrieval, requiredLevel, logicalName, sameSettingsForOutgoing } = props.settings;
-  const configuration = React.useMemo(
-    () => resolveConfiguration({ defaultUpnSuffix, domainSuffixes, serverType, credentialRetrieval, requiredLevel, logicalName, sameSettingsForOutgoing }),
-    [defaultUpnSuffix, domainSuffixes, serverType, credentialRetrieval, requiredLevel, logicalName, sameSettingsForOutgoing],
-  );
-  const result = React.useMemo(() => validateUserName(text, configuration.options), [text, configuration]);
   const [settledText, settle] = useSettledValue(text, ADVICE_DELAY_MS);
-
-  // The value saved and tested: what the form opened with, or what the platform pushed since (a refresh after save).
-  const [testedValue, setTestedValue] = React.useState(props.value);
   // A value pushed by the platform replaces what is shown, is judged in full, and makes any undo meaningless.
   const platformValue = React.useRef(props.value);
   platformValue.current = props.value;
@@ -97,40 +84,18 @@ function UserNameEditor(props: IEmailProfileValidatorProps): React.ReactElement 
     const pushed = platformValue.current;
     setText(pushed);
     settle(pushed);
-    setTestedValue(pushed);
     setUndoValue(undefined);
     setStatus("");
   }, [props.valueRevision, settle]);
-  const [lookupText] = useSettledValue(text, LOOKUP_DELAY_MS);
-  // A POP3/IMAP log-on is no address to look up.
-  const looksUp = configuration.userNameInUse && configuration.options.target !== "mailserver";
-  const lookUpValue = looksUp ? lookupText : "";
-  const finding = useDirectoryFinding(props.directory, lookUpValue);
-  const lastTest = React.useMemo(
-    () => readLastTestFailure(props.lastTestRequest, props.lastTestResponse, props.lastTestMessage),
-    [props.lastTestRequest, props.lastTestResponse, props.lastTestMessage],
-  );
-  const lastTestAdvice = React.useMemo(() => lastTestProblems(lastTest, result, text, testedValue), [lastTest, result, text, testedValue]);
-  // When the last test found no mailbox for this very value, the directory is asked about its account, once it settles.
-  const accountFinding = useDirectoryFinding(props.directory, looksUp && lookupText === text ? accountToLookUp(lastTestAdvice, lookupText) : "");
-
-  const advice = React.useMemo(
-    () =>
-      buildAdvice({
-        result,
-        options: configuration.options,
-        finding: lookUpValue === text ? finding : undefined,
-        accountFinding,
-        lastTest: lastTestAdvice,
-        value: text,
-        settled: settledText === text,
-        userNameInUse: configuration.userNameInUse,
-        notUsedBecause: configuration.notUsedBecause,
-        emptyIsWarning: configuration.emptyIsWarning,
-        notes: configuration.notes,
-      }),
-    [result, finding, accountFinding, lastTestAdvice, lookUpValue, text, settledText, configuration],
-  );
+  const { advice, lastTest, testedValue } = useAdvice({
+    text,
+    settledText,
+    platformValue: props.value,
+    valueRevision: props.valueRevision,
+    settings: props.settings,
+    lastTest: { request: props.lastTestRequest, response: props.lastTestResponse, message: props.lastTestMessage },
+    directory: props.directory,
+  });
   const sentences = React.useMemo<string[]>(
     () => [...advice.problems.map((problem) => describeProblem(problem, translate)), ...advice.notes.map((note) => translate(note.key, note.entry))],
     [advice, translate],

@@ -27,40 +27,58 @@ const tokenReader =
     return typeof value === "string" && kind.test(value.trim()) ? value.trim() : undefined;
   };
 
-/**
- * Which Fluent 2 token fills which Fluent 8 slots: "token:slot,slot;…", grouped by token, since many slots
- * share one (text kept short because it ships in the bundle). Palette slots first, then semantic colours.
- */
-const PALETTE =
-  "colorBrandBackground:themePrimary;colorBrandBackgroundHover:themeDarkAlt;colorBrandBackgroundPressed:themeDark;" +
-  "colorNeutralBackground1:white;colorNeutralBackground3:neutralLighter;colorNeutralForeground1:neutralPrimary,black;" +
-  "colorNeutralForeground2:neutralSecondary;colorNeutralForeground4:neutralTertiary";
+/** Which Fluent 2 token fills which Fluent 8 slots; the slot names are checked by the compiler against Fluent 8's own types. */
+type SlotTable<T> = readonly (readonly [token: string, slots: readonly (keyof T & string)[]])[];
+
+/** Palette slots first, then semantic colours. */
+const PALETTE: SlotTable<IPalette> = [
+  ["colorBrandBackground", ["themePrimary"]],
+  ["colorBrandBackgroundHover", ["themeDarkAlt"]],
+  ["colorBrandBackgroundPressed", ["themeDark"]],
+  ["colorNeutralBackground1", ["white"]],
+  ["colorNeutralBackground3", ["neutralLighter"]],
+  ["colorNeutralForeground1", ["neutralPrimary", "black"]],
+  ["colorNeutralForeground2", ["neutralSecondary"]],
+  ["colorNeutralForeground4", ["neutralTertiary"]],
+];
 /** Fluent 2's input, button, link and status tokens on the Fluent 8 slots the field and its advice draw with. */
-const SEMANTIC_COLORS =
-  "colorNeutralBackground1:bodyBackground,inputBackground,buttonBackground,menuBackground;" +
-  "colorNeutralForeground1:bodyText,inputText,messageText,buttonText,buttonTextHovered,menuItemText;" +
-  "colorNeutralForeground2:bodySubtext,infoIcon;colorNeutralForeground4:inputPlaceholderText;" +
-  "colorNeutralStrokeAccessible:inputBorder;colorNeutralStroke1Hover:inputBorderHovered;colorNeutralStroke1:buttonBorder;" +
-  "colorCompoundBrandStroke:inputFocusBorderAlt;colorStrokeFocus2:focusBorder;colorPaletteRedForeground1:errorText;" +
-  "colorBrandForegroundLink:link,messageLink;colorBrandForegroundLinkHover:linkHovered,messageLinkHovered;" +
-  "colorStatusDangerBackground1:errorBackground;colorStatusDangerForeground1:errorIcon;" +
-  "colorStatusWarningBackground1:warningBackground;colorStatusWarningForeground3:warningIcon;" +
-  "colorStatusSuccessBackground1:successBackground;colorStatusSuccessForeground1:successIcon;colorNeutralBackground3:infoBackground;" +
-  "colorBrandBackground:primaryButtonBackground;colorBrandBackgroundHover:primaryButtonBackgroundHovered;" +
-  "colorBrandBackgroundPressed:primaryButtonBackgroundPressed;" +
-  "colorNeutralForegroundOnBrand:primaryButtonText,primaryButtonTextHovered,primaryButtonTextPressed;" +
-  "colorNeutralBackground1Hover:buttonBackgroundHovered,menuItemBackgroundHovered;" +
-  "colorNeutralBackgroundDisabled:disabledBackground;colorNeutralForegroundDisabled:disabledText";
+const SEMANTIC_COLORS: SlotTable<ISemanticColors> = [
+  ["colorNeutralBackground1", ["bodyBackground", "inputBackground", "buttonBackground", "menuBackground"]],
+  ["colorNeutralForeground1", ["bodyText", "inputText", "messageText", "buttonText", "buttonTextHovered", "menuItemText"]],
+  ["colorNeutralForeground2", ["bodySubtext", "infoIcon"]],
+  ["colorNeutralForeground4", ["inputPlaceholderText"]],
+  ["colorNeutralStrokeAccessible", ["inputBorder"]],
+  ["colorNeutralStroke1Hover", ["inputBorderHovered"]],
+  ["colorNeutralStroke1", ["buttonBorder"]],
+  ["colorCompoundBrandStroke", ["inputFocusBorderAlt"]],
+  ["colorStrokeFocus2", ["focusBorder"]],
+  ["colorPaletteRedForeground1", ["errorText"]],
+  ["colorBrandForegroundLink", ["link", "messageLink"]],
+  ["colorBrandForegroundLinkHover", ["linkHovered", "messageLinkHovered"]],
+  ["colorStatusDangerBackground1", ["errorBackground"]],
+  ["colorStatusDangerForeground1", ["errorIcon"]],
+  ["colorStatusWarningBackground1", ["warningBackground"]],
+  ["colorStatusWarningForeground3", ["warningIcon"]],
+  ["colorStatusSuccessBackground1", ["successBackground"]],
+  ["colorStatusSuccessForeground1", ["successIcon"]],
+  ["colorNeutralBackground3", ["infoBackground"]],
+  ["colorBrandBackground", ["primaryButtonBackground"]],
+  ["colorBrandBackgroundHover", ["primaryButtonBackgroundHovered"]],
+  ["colorBrandBackgroundPressed", ["primaryButtonBackgroundPressed"]],
+  ["colorNeutralForegroundOnBrand", ["primaryButtonText", "primaryButtonTextHovered", "primaryButtonTextPressed"]],
+  ["colorNeutralBackground1Hover", ["buttonBackgroundHovered", "menuItemBackgroundHovered"]],
+  ["colorNeutralBackgroundDisabled", ["disabledBackground"]],
+  ["colorNeutralForegroundDisabled", ["disabledText"]],
+];
 
 /** Only the slots the tokens fill: createTheme derives every other one, as Fluent 8 does for its own themes. */
-function slotsFrom<T>(mapping: string, token: TokenReader): Partial<T> {
-  const slots: Record<string, string> = {};
-  for (const group of mapping.split(";")) {
-    const [name, targets] = group.split(":");
+function slotsFrom<T>(table: SlotTable<T>, token: TokenReader): Partial<Record<keyof T & string, string>> {
+  const slots: Partial<Record<keyof T & string, string>> = {};
+  for (const [name, targets] of table) {
     const value = token(name);
-    if (value !== undefined) for (const slot of targets.split(",")) slots[slot] = value;
+    if (value !== undefined) for (const slot of targets) slots[slot] = value;
   }
-  return slots as Partial<T>;
+  return slots;
 }
 
 /**

@@ -1,4 +1,4 @@
-import { classifyShape, cleanUp, validateUserName } from "../validation";
+import { classifyShape, cleanUp, distinctIgnoringCase, passesAsIs, validateUserName } from "../validation";
 import { MAX_ROWS, field, mailboxByAddress, mailboxesByAccount, userBySignInName, usersByAccount, usersByLogOnName, type DirectoryQuery, type Row } from "./odata";
 
 export { odataStringLiteral } from "./odata";
@@ -35,8 +35,8 @@ export const DEFAULT_TIMEOUT_MS = 5000;
 export const CACHE_SIZE = 300;
 /** After a failure the same value is asked again no sooner than this, doubling each time up to the cap. */
 export const FIRST_RETRY_MS = 2000;
-export const MAX_RETRY_MS = 60_000;
-export const UNKNOWN: DirectoryFinding = { status: "unknown", mailboxes: [], suggestions: [] };
+const MAX_RETRY_MS = 60_000;
+const UNKNOWN: DirectoryFinding = { status: "unknown", mailboxes: [], suggestions: [] };
 
 /** Rejects a call that hangs, so the control never waits on a directory that does not answer. */
 function withTimeout<T>(work: Promise<T>, timeoutMs: number): Promise<T> {
@@ -61,18 +61,9 @@ function toMailboxes(query: DirectoryQuery, rows: readonly Row[]): DirectoryMail
 }
 
 /** Valid UPNs from rows that really match what was asked, each once whatever its case, at most a handful. */
-export function toSuggestions(answers: readonly { query: DirectoryQuery; rows: readonly Row[] }[]): string[] {
-  const seen = new Set<string>();
-  const suggestions: string[] = [];
-  for (const address of answers.flatMap(({ query, rows }) => rows.flatMap(query.addressesOf))) {
-    const key = address.toLowerCase();
-    if (seen.has(key) || suggestions.length >= MAX_ROWS) continue;
-    const verdict = validateUserName(address);
-    if (verdict.kind !== "upn" || verdict.severity === "error" || verdict.suggestions.length > 0) continue;
-    seen.add(key);
-    suggestions.push(address);
-  }
-  return suggestions;
+function toSuggestions(answers: readonly { query: DirectoryQuery; rows: readonly Row[] }[]): string[] {
+  const addresses = answers.flatMap(({ query, rows }) => rows.flatMap(query.addressesOf));
+  return distinctIgnoringCase(addresses.filter((address) => passesAsIs(address)), (address) => address).slice(0, MAX_ROWS);
 }
 
 /** The user whose sign-in name is exactly the address asked about, from rows that really match it. */
@@ -94,7 +85,7 @@ interface QueryPlan {
 }
 
 /** The queries a value calls for; none for a value the directory cannot help with. */
-export function queriesFor(value: string): QueryPlan {
+function queriesFor(value: string): QueryPlan {
   const shape = classifyShape(cleanUp(value).cleaned);
   if (shape.kind === "upn") {
     const address = `${shape.local}@${shape.domain}`;

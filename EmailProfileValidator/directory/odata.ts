@@ -17,7 +17,7 @@ function wellFormed(value: string): string {
  * Dataverse's startswith is a pattern match: "%", "_" and "[" are wildcards unless bracketed
  * (Microsoft Learn, "Use wildcard characters in conditions for string values"), so "j_doe" would match "jxdoe".
  */
-export function escapeLikePattern(value: string): string {
+function escapeLikePattern(value: string): string {
   return value.replace(/[%_[]/g, (wildcard) => `[${wildcard}]`);
 }
 

@@ -7,9 +7,10 @@
  * and published copies are mangled further (KB 3214326 lost its closing tags and gained markdown escapes), so
  * the XML is read loosely, tag by tag, with indexOf and bounded patterns only: linear, and it never throws.
  */
-import { recogniseFamily, type LastTestFamily } from "./families";
+import { recogniseFamily, type FailureFamilyId } from "../failures";
 
-export { LAST_TEST_FAMILIES, TROUBLESHOOTING_URL, type IFamilyRow, type LastTestFamily } from "./families";
+/** A family of the one failure catalogue, as the last test can report it. */
+export type LastTestFamily = FailureFamilyId;
 
 export interface LastTestFailure {
   /** The published failure it is; "other" when no article names it, and then only what was given is shown. */

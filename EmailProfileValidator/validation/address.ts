@@ -50,7 +50,7 @@ export function hasMisplacedDot(local: string): boolean {
   return local.startsWith(".") || local.endsWith(".") || local.includes("..");
 }
 
-export function localPartProblems(local: string, target: ValidationTarget): Problem[] {
+function localPartProblems(local: string, target: ValidationTarget): Problem[] {
   if (local === "") return [{ code: "missing-local-part", severity: "error" }];
   const problems: Problem[] = [];
   if (local.length > LOCAL_PART_MAX_LENGTH) {
@@ -127,7 +127,7 @@ export function domainProblems(domain: string, target: ValidationTarget): Proble
 }
 
 /** Limits on the whole UPN: the column, SMTP, and Entra's stricter ones. */
-export function addressLengthProblems(local: string, domain: string, target: ValidationTarget): Problem[] {
+function addressLengthProblems(local: string, domain: string, target: ValidationTarget): Problem[] {
   const length = local.length + 1 + domain.length;
   if (domain.length > ENTRA_DOMAIN_MAX_LENGTH || length > ENTRA_UPN_MAX_LENGTH) {
     return [{ code: "entra-length", severity: entraSeverity(target), length, domainLength: domain.length }];
@@ -136,7 +136,7 @@ export function addressLengthProblems(local: string, domain: string, target: Val
 }
 
 /** A sentence names this many characters at most; a paste of a whole script would otherwise list thousands. */
-export const MAX_NAMED_CHARACTERS = 8;
+const MAX_NAMED_CHARACTERS = 8;
 
 /** Applies to any shape: the column cannot store it, or SMTP cannot carry it. */
 export function valueProblems(value: string): Problem[] {

@@ -3,7 +3,7 @@
  * The "u" flag makes a character outside the BMP count as one character, not two halves; "g" lets a
  * search resume where the last one stopped. Sets come from Unicode's own properties, not hand-kept lists.
  */
-export type CharacterClass = RegExp;
+type CharacterClass = RegExp;
 
 export function isAsciiDigit(code: number): boolean {
   return code >= 0x30 && code <= 0x39;

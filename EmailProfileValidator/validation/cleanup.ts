@@ -1,5 +1,5 @@
 import { INNER_WHITE_SPACE, INVISIBLE, LONE_SURROGATE, QUOTATION_MARK, codePointLabel, distinctMatching, isWhiteSpace } from "./characters";
-import type { Problem } from "./types";
+import type { Problem, Wrapping } from "./types";
 
 export interface CleanUpOutcome {
   /** The value with everything a paste adds taken away. */
@@ -9,7 +9,6 @@ export interface CleanUpOutcome {
 }
 
 /** What a paste wrapped around the address, outermost first. */
-type Wrapping = "mailto" | "proxy-address" | "outlook-mailto" | "angle-brackets" | "quotes" | "trailing-separator";
 
 /** RFC 6068: `mailto:addr?subject=…`; the scheme is case-insensitive. */
 const MAILTO = /^mailto:/i;

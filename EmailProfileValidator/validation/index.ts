@@ -1,6 +1,5 @@
 import { upnPasses, upnProblems, valueProblems } from "./address";
 import { cleanUp } from "./cleanup";
-import { asText } from "./text";
 import { logOnCleanupProblems, logOnProblems } from "./logon";
 import { resolveOptions, type ResolvedOptions } from "./options";
 import { classifyShape, shapeProblems, type Shape } from "./shape";
@@ -10,7 +9,6 @@ import { COLUMN_MAX_LENGTH, sortWorstFirst, worstSeverity, type Problem, type Va
 export * from "./types";
 export { normalizeUpnSuffix, normalizeNetBiosName } from "./options";
 export { codePointLabel, isUnseen, LONE_SURROGATE } from "./characters";
-export { asText } from "./text";
 export { nonRoutableSuffix } from "./address";
 export { cleanUp } from "./cleanup";
 export { classifyShape, type Shape } from "./shape";
@@ -74,7 +72,8 @@ function isAcceptableCandidate(candidate: string, options: ResolvedOptions): boo
  */
 export function validateUserName(value: string | null | undefined, options?: ValidationOptions): ValidationResult {
   const resolved = resolveOptions(options);
-  const input = asText(value);
+  // A host value that is not text was normalised by index.ts; anything else here is no value.
+  const input = typeof value === "string" ? value : "";
   const analysis = analyse(input, resolved);
   const problems = sortWorstFirst(analysis.problems);
   if (resolved.target === "mailserver") {
@@ -88,4 +87,20 @@ export function validateUserName(value: string | null | undefined, options?: Val
     candidate === analysis.cleaned ? analysis.cleanedPasses && isAcceptableCandidate(candidate, resolved) : isAcceptableCandidate(candidate, resolved),
   );
   return { kind: analysis.shape.kind, severity: worstSeverity(problems), problems, suggestions };
+}
+
+/** A value that passes as it is: a UPN with no error and nothing to rewrite, by these options' rules. */
+export function passesAsIs(value: string, options?: ValidationOptions): boolean {
+  const verdict = validateUserName(value, options);
+  return verdict.kind === "upn" && verdict.severity !== "error" && verdict.suggestions.length === 0;
+}
+
+/** Each value once, whatever its case (addresses compare case-insensitively), in the order given. */
+export function distinctIgnoringCase<T>(items: readonly T[], valueOf: (item: T) => string, seen = new Set<string>()): T[] {
+  return items.filter((item) => {
+    const key = valueOf(item).toLowerCase();
+    if (seen.has(key)) return false;
+    seen.add(key);
+    return true;
+  });
 }

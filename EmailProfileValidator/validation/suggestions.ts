@@ -3,10 +3,10 @@ import { isLocalMachine, type Shape } from "./shape";
 import type { Problem, Suggestion } from "./types";
 
 /** Says whether a candidate may be offered: a UPN that passes with no error and needs no clean-up. */
-export type CandidateCheck = (candidate: string) => boolean;
+type CandidateCheck = (candidate: string) => boolean;
 
 /** "CONTOSO" → "contoso.com", the KB article's own example; a name that already has a dot is kept. */
-export function guessSuffixFromNetBios(netBios: string): string {
+function guessSuffixFromNetBios(netBios: string): string {
   const lower = netBios.toLowerCase();
   return lower.includes(".") ? lower : lower + ".com";
 }

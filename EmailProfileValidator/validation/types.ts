@@ -1,43 +1,3 @@
-/** Every problem the validator, the directory layer or the control can report, in SPEC order. */
-export const PROBLEM_CODES = [
-  "required",
-  "surrounding-whitespace",
-  "invisible-character",
-  "wrapped-address",
-  "multiple-values",
-  "downlevel-logon",
-  "slash-separator",
-  "local-machine-account",
-  "bare-name",
-  "multiple-at",
-  "missing-local-part",
-  "missing-domain",
-  "local-part-too-long",
-  "too-long",
-  "invalid-character",
-  "non-ascii",
-  "dot-placement",
-  "invalid-domain",
-  "missing-tld",
-  "trailing-dot",
-  "entra-character",
-  "entra-length",
-  "non-routable-suffix",
-  "mailbox-not-found",
-  "upn-mailbox-mismatch",
-  "mailbox-found",
-  "not-used",
-  "last-test-downlevel",
-  "last-test-no-mailbox",
-  "last-test-sign-in",
-  "last-test-impersonation",
-  "last-test-autodiscover",
-  "last-test-other-cause",
-  "last-test-failed",
-  "last-test-stale",
-] as const;
-
-export type ProblemCode = (typeof PROBLEM_CODES)[number];
 export type ProblemSeverity = "info" | "warning" | "error";
 export type Severity = "ok" | ProblemSeverity;
 export type ValueKind = "empty" | "upn" | "downlevel" | "bare" | "unrecognized";
@@ -48,11 +8,38 @@ export type ValueKind = "empty" | "upn" | "downlevel" | "bare" | "unrecognized";
 export type ValidationTarget = "exchange" | "entra" | "mailserver";
 export type SuggestionSource = "cleanup" | "domainMap" | "defaultSuffix" | "directory" | "guess";
 
-export interface Problem {
-  code: ProblemCode;
+/** Why a domain label is not valid; each names the first label that has the fault. */
+export type DomainFault = "empty-label" | "label-too-long" | "hyphen" | "underscore" | "ip-literal" | "numeric-tld";
+/** Where a paste came from: what clean-up took off around the address. */
+export type Wrapping = "mailto" | "proxy-address" | "outlook-mailto" | "angle-brackets" | "quotes" | "trailing-separator";
+
+interface IProblemBase<C extends string> {
+  code: C;
   severity: ProblemSeverity;
-  [detail: string]: unknown;
 }
+
+/**
+ * Every problem the validator can report, each with its own details (SPEC §1). A union on `code`, so whoever
+ * words a problem reads its details typed, and a code without a sentence is a compile error (advice/catalogue.ts).
+ */
+export type Problem =
+  | IProblemBase<"required" | "missing-local-part" | "missing-domain" | "dot-placement" | "trailing-dot">
+  | (IProblemBase<"surrounding-whitespace"> & { characters?: string[] })
+  | (IProblemBase<"invisible-character"> & { characters: string[] })
+  | (IProblemBase<"wrapped-address"> & { wrapping: Wrapping })
+  | (IProblemBase<"multiple-values" | "multiple-at"> & { count: number })
+  | (IProblemBase<"downlevel-logon" | "slash-separator"> & { domain: string; account: string })
+  | (IProblemBase<"local-machine-account" | "bare-name"> & { account: string })
+  | (IProblemBase<"local-part-too-long" | "too-long"> & { length: number; limit: number })
+  | (IProblemBase<"invalid-character"> & { part: "local" | "domain"; characters: string[] })
+  | (IProblemBase<"entra-character"> & { characters: string[] })
+  | (IProblemBase<"non-ascii"> & { characters: string[]; more?: number })
+  | (IProblemBase<"invalid-domain"> & { reason: DomainFault; label: string })
+  | (IProblemBase<"missing-tld"> & { domain: string })
+  | (IProblemBase<"entra-length"> & { length: number; domainLength: number })
+  | (IProblemBase<"non-routable-suffix"> & { suffix: string });
+
+export type ProblemCode = Problem["code"];
 
 export interface Suggestion {
   value: string;
@@ -90,7 +77,7 @@ export const ENTRA_UPN_MAX_LENGTH = 113;
 const SEVERITY_RANK: Record<Severity, number> = { ok: 0, info: 1, warning: 2, error: 3 };
 
 /** The worst severity among the problems, "ok" when there are none. */
-export function worstSeverity(problems: readonly Problem[]): Severity {
+export function worstSeverity(problems: readonly { severity: ProblemSeverity }[]): Severity {
   let worst: Severity = "ok";
   for (const problem of problems) {
     if (SEVERITY_RANK[problem.severity] > SEVERITY_RANK[worst]) worst = problem.severity;
@@ -99,10 +86,10 @@ export function worstSeverity(problems: readonly Problem[]): Severity {
 }
 
 /** Worst first; problems of equal severity keep the order they were found in. */
-export function sortWorstFirst(problems: readonly Problem[]): Problem[] {
+export function sortWorstFirst<P extends { severity: ProblemSeverity }>(problems: readonly P[]): P[] {
   if (problems.length < 2) return [...problems];
   // Three severities: one pass into three lists keeps the order within each, with no sort to pay for.
-  const bySeverity: Record<ProblemSeverity, Problem[]> = { error: [], warning: [], info: [] };
+  const bySeverity: Record<ProblemSeverity, P[]> = { error: [], warning: [], info: [] };
   for (const problem of problems) bySeverity[problem.severity].push(problem);
   return [...bySeverity.error, ...bySeverity.warning, ...bySeverity.info];
 }

@@ -2,7 +2,8 @@ import * as fs from "fs";
 import * as path from "path";
 import { XMLParser } from "fast-xml-parser";
 import { ENGLISH, createTranslator, formatText } from "../../EmailProfileValidator/advice/strings";
-import { PROBLEM_CODES } from "../../EmailProfileValidator/validation";
+import { describeProblem } from "../../EmailProfileValidator/advice/messages";
+import { SAMPLE_PROBLEMS } from "./sampleProblems";
 
 const CONTROL = path.resolve(__dirname, "../../EmailProfileValidator");
 const LANGUAGES = ["1033", "1031", "1036", "3082", "1040", "1043", "1046", "1041", "2052", "1049"];
@@ -58,10 +59,13 @@ describe("localization", () => {
     expect(copied).toEqual(["Field_Placeholder"]);
   });
 
-  it("every problem code has a sentence, and an English fallback for it", () => {
-    for (const code of PROBLEM_CODES) {
-      expect(Object.keys(english)).toContain(`Problem_${code}`);
-      expect(Object.keys(ENGLISH)).toContain(`Problem_${code}`);
+  // SPEC §3: a specific, localized sentence per problem; issues 25 and 26: no sentence ever has an empty slot.
+  it.each(LANGUAGES)("in %s, every problem, in each of its variants, is a whole sentence with every slot filled", (lcid) => {
+    const strings = readResx(lcid);
+    const translate = createTranslator((key) => strings[key]);
+    for (const problem of SAMPLE_PROBLEMS) {
+      const sentence = describeProblem(problem, translate);
+      expect([problem.code, sentence]).not.toEqual([problem.code, expect.stringMatching(/\{\d\}|\(\s*\)|\u201c\u201d|with \.|\s[.,](?![\w\\])|^\s*$/)]);
     }
   });
 

@@ -1,6 +1,6 @@
 import { act, fireEvent, screen, within } from "@testing-library/react";
 import { ADVICE_DELAY_MS, MASK } from "../../EmailProfileValidator/components/EmailProfileValidatorControl";
-import { KB_3214326_URL } from "../../EmailProfileValidator/advice/advice";
+import { KB_3214326_URL } from "../../EmailProfileValidator/failures";
 import { renderControl } from "./renderControl";
 
 beforeEach(() => jest.useFakeTimers());

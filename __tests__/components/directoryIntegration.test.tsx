@@ -1,5 +1,5 @@
 import { act, screen } from "@testing-library/react";
-import { LOOKUP_DELAY_MS } from "../../EmailProfileValidator/components/EmailProfileValidatorControl";
+import { LOOKUP_DELAY_MS } from "../../EmailProfileValidator/components/useAdvice";
 import { createDirectory, type DirectoryFinding } from "../../EmailProfileValidator/directory";
 import { recordingWebApi, rows } from "../directory/fakeWebApi";
 import { controllableDirectory, renderControl } from "./renderControl";

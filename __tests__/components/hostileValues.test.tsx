@@ -1,6 +1,6 @@
 import fc from "fast-check";
 import { act, cleanup, fireEvent, screen } from "@testing-library/react";
-import { LOOKUP_DELAY_MS } from "../../EmailProfileValidator/components/EmailProfileValidatorControl";
+import { LOOKUP_DELAY_MS } from "../../EmailProfileValidator/components/useAdvice";
 import { createDirectory } from "../../EmailProfileValidator/directory";
 import { recordingWebApi } from "../directory/fakeWebApi";
 import { renderControl } from "./renderControl";

@@ -1,6 +1,6 @@
 import { act, screen } from "@testing-library/react";
 import { axeViolations, controllableDirectory, renderControl } from "./renderControl";
-import { LOOKUP_DELAY_MS } from "../../EmailProfileValidator/components/EmailProfileValidatorControl";
+import { LOOKUP_DELAY_MS } from "../../EmailProfileValidator/components/useAdvice";
 
 /** The KB 3214326 trace as Dataverse stores it on the profile after a failed Test Connection. */
 const request = (address: string): string =>

@@ -1,0 +1,13 @@
+export {
+  FAILURE_FAMILIES,
+  KB_3214326_URL,
+  TROUBLESHOOTING_URL,
+  familyRow,
+  recogniseFamily,
+  type FailureCause,
+  type FailureFamilyId,
+  type FailureFamilyRow,
+  type IFailureFamily,
+  type IUserNameAdvice,
+  type UserNameFailureCode,
+} from "./catalogue";
