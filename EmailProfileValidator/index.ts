@@ -3,6 +3,7 @@ import { EmailProfileValidatorControl, type IEmailProfileValidatorProps } from "
 import { createTranslator, type Translate } from "./advice/strings";
 import { BoundValue } from "./boundValue";
 import { createDirectory, type IDirectory } from "./directory";
+import { asGuid, createProfileHealth, type IProfileHealth } from "./health";
 // Every value the platform hands over is normalised here, once: nothing below meets a value that is not a string.
 import { asText, optionalNumber, positiveNumber } from "./hostValues";
 import { COLUMN_MAX_LENGTH } from "./validation";
@@ -13,10 +14,15 @@ import { IInputs, IOutputs } from "./generated/ManifestTypes";
  * Lifecycle adapter: maps the platform's context to the component's props, and the admin's edits
  * back to the bound `userName`. Everything else lives in components/, validation/ and directory/.
  */
+/** The outgoing user name's column: the incoming field's control already shows the profile's section. */
+const OUTGOING_USER_NAME = "outgoingusername";
+
 export class EmailProfileValidator implements ComponentFramework.ReactControl<IInputs, IOutputs> {
   private notifyOutputChanged: () => void;
   private translate: Translate;
   private directory?: IDirectory;
+  private health?: IProfileHealth;
+  private context?: ComponentFramework.Context<IInputs>;
   /** What is shown and reported: the admin's edits and the platform's own changes, reconciled. */
   private boundValue: BoundValue;
   private destroyed = false;
@@ -28,9 +34,11 @@ export class EmailProfileValidator implements ComponentFramework.ReactControl<II
     this.translate = createTranslator((key) => context.resources.getString(key));
     this.boundValue = new BoundValue(asText(context.parameters.userName.raw), EmailProfileValidator.recordOf(context));
     this.directory = EmailProfileValidator.directoryFor(context);
+    this.health = EmailProfileValidator.healthFor(context);
   }
 
   public updateView(context: ComponentFramework.Context<IInputs>): React.ReactElement {
+    this.context = context;
     this.boundValue.show(asText(context.parameters.userName.raw), EmailProfileValidator.recordOf(context));
     if (context.mode.isVisible === false) return React.createElement(React.Fragment);
     const userName = context.parameters.userName;
@@ -51,6 +59,7 @@ export class EmailProfileValidator implements ComponentFramework.ReactControl<II
       directory: masked || asText(context.parameters.checkMailbox?.raw) === "off" ? undefined : this.directory,
       translate: this.translate,
       onValueChange: this.onValueChange,
+      health: masked ? undefined : this.healthProps(context),
     };
     return React.createElement(EmailProfileValidatorControl, props);
   }
@@ -65,6 +74,28 @@ export class EmailProfileValidator implements ComponentFramework.ReactControl<II
 
   private onValueChange = (value: string): void => {
     if (!this.destroyed && this.boundValue.edit(value)) this.notifyOutputChanged();
+  };
+
+  /**
+   * SPEC §8: the section is read when it is on, the record is saved (a GUID), the host has a Web API and the control
+   * sits on the incoming user name, or a column it cannot tell: one section per form, never on the outgoing field.
+   */
+  private healthProps(context: ComponentFramework.Context<IInputs>): IEmailProfileValidatorProps["health"] {
+    const recordId = asGuid(EmailProfileValidator.recordOf(context));
+    const column = asText((context.parameters.userName.attributes as { LogicalName?: unknown } | undefined)?.LogicalName).toLowerCase();
+    const on = asText(context.parameters.profileHealth?.raw) !== "off";
+    if (!this.health || !recordId || !on || column === OUTGOING_USER_NAME) return undefined;
+    return { reader: this.health, recordId, openMailbox: this.openMailbox };
+  }
+
+  /** A mailbox named in the section opens its own form. */
+  private openMailbox = (id: string): void => {
+    const navigation = this.context?.navigation;
+    if (typeof navigation?.openForm !== "function") return;
+    navigation.openForm({ entityName: "mailbox", entityId: id }).then(
+      () => undefined,
+      () => undefined,
+    );
   };
 
   private settingsFrom(context: ComponentFramework.Context<IInputs>): IEmailProfileValidatorProps["settings"] {
@@ -99,6 +130,12 @@ export class EmailProfileValidator implements ComponentFramework.ReactControl<II
     // A new record has no id yet (empty, or the empty GUID on some hosts): no record to tell apart.
     const id = typeof info?.entityId === "string" ? info.entityId.replace(/[{}]/g, "") : "";
     return id === "" || /^0{8}-0{4}-0{4}-0{4}-0{12}$/.test(id) ? undefined : id;
+  }
+
+  /** The section reads the same Web API, read-only. */
+  private static healthFor(context: ComponentFramework.Context<IInputs>): IProfileHealth | undefined {
+    const webApi = context.webAPI as ComponentFramework.WebApi | undefined;
+    return typeof webApi?.retrieveMultipleRecords === "function" ? createProfileHealth(webApi) : undefined;
   }
 
   /** Look-ups need the Web API, which the test harness does not have. */

@@ -9,6 +9,8 @@ import { describeProblem } from "../advice/messages";
 import type { Translate } from "../advice/strings";
 import { themeFromTokens, type IDesignTokens } from "./theme";
 import type { IDirectory } from "../directory";
+import type { IProfileHealth } from "../health";
+import { HealthSection } from "./HealthSection";
 
 /** Incomplete-input advice waits this long after the last keystroke. */
 export const ADVICE_DELAY_MS = 800;
@@ -37,6 +39,14 @@ export interface IEmailProfileValidatorProps {
   directory?: IDirectory;
   translate: Translate;
   onValueChange: (value: string) => void;
+  /** The profile's mailboxes and alerts (SPEC §8), where the form shows them: a saved record, the incoming field. */
+  health?: IHealthProps;
+}
+
+export interface IHealthProps {
+  reader: IProfileHealth;
+  recordId: string;
+  openMailbox: (id: string) => void;
 }
 
 /** Lets tests and form scripts find the control's root. */
@@ -172,6 +182,9 @@ function UserNameEditor(props: IEmailProfileValidatorProps): React.ReactElement 
         </MessageBar>
       )}
       <LiveRegion id={adviceId} text={[status, ...sentences].filter(Boolean).join(" ")} />
+      {props.health && (
+        <HealthSection reader={props.health.reader} recordId={props.health.recordId} userName={props.value} translate={translate} openMailbox={props.health.openMailbox} />
+      )}
     </Stack>
   );
 }

@@ -11,3 +11,4 @@ export {
   type IUserNameAdvice,
   type UserNameFailureCode,
 } from "./catalogue";
+export { classifyAlert, codeTokens, type Direction, type IAlertReading } from "./classify";

@@ -1,0 +1,86 @@
+import { recogniseFamily, rowForCode, type FailureFamilyId } from "./catalogue";
+
+/**
+ * Reads one alert as server-side synchronization writes it to `tracelog.text`: Dynamics' sentence, often followed by
+ * "Email Server Error Code: <token>" (an EWS code, a Dynamics code such as Crm.80048306 or 8005E259, a numbered
+ * UnknownIncomingEmailIntegrationError, or ".NET server returned <status> …"). Codes first, since they do not depend
+ * on the organization's language; then the code line's words; then the sentence; then a status. Linear, never throws.
+ */
+
+/** The three things a mailbox synchronizes; each has its own status and, in the profile, its own credentials. */
+export type Direction = "incoming" | "outgoing" | "act";
+
+export interface IAlertReading {
+  family: FailureFamilyId | "other";
+  /** The code the alert gives, as given: the family's key, or the one fact shown for an alert no row knows. */
+  code?: string;
+  httpStatus?: number;
+  /** What the alert is about, from its words and code; empty when it says neither. */
+  directions: Direction[];
+}
+
+/** An alert is at most `text` (String 2,000); anything past that is not Dynamics' words. */
+const MAX_ALERT_LENGTH = 4000;
+
+/** "Email Server Error Code:" (also bold, as published copies show it) or "Exchange Error Code:", and what follows on its line. */
+const CODE_LINE = /(?:email server|exchange) error code\W{0,4}:?\W{0,4}([^\n]{0,300})/i;
+
+/**
+ * What reads as a code: CamelCase identifiers with two capitals (ErrorQuotaExceeded, ConnectFailure), Crm.80048306,
+ * eight-digit hex codes (8005E259), negative HRESULTs (-2147220891), long numbers (800046), and the three-digit EWS
+ * error numbers of "Exchange server returned 383 error". Plain words (Unauthorized, Forbidden) are wording.
+ */
+const CODE_TOKEN = /Crm\.[0-9A-Fa-f]{8}|-\d{7,10}\b|\b[0-9A-F]{8}\b|\b\d{6,10}\b|\b[A-Z][a-z0-9]+[A-Z][A-Za-z0-9]*\b|\b[A-Z]{2,}[a-z][A-Za-z0-9]*\b/g;
+const EWS_ERROR_NUMBER = /exchange\.? ?server returned (\d{3}) error/i;
+const HTTP_STATUS = [/http server returned ([1-5]\d\d)\b/i, /\(([1-5]\d\d)\)/, /http status ([1-5]\d\d)\b/i, /\b([45]\d\d) (?:unauthorized|forbidden|not found|service unavailable)\b/i];
+
+/** Every code-like token of a text, in order, each once. */
+export function codeTokens(text: string): string[] {
+  const tokens = text.match(CODE_TOKEN) ?? [];
+  const ewsNumber = EWS_ERROR_NUMBER.exec(text)?.[1];
+  return [...new Set([...tokens, ...(ewsNumber ? [ewsNumber] : [])])];
+}
+
+function httpStatusIn(text: string): number | undefined {
+  for (const pattern of HTTP_STATUS) {
+    const status = pattern.exec(text)?.[1];
+    if (status !== undefined) return Number(status);
+  }
+  return undefined;
+}
+
+/** Directions an alert's words name: "cannot be received", "cannot be sent", "Appointments, contacts, and tasks". */
+function directionsOf(lower: string, codes: readonly string[]): Direction[] {
+  const named = (prefix: string): boolean => codes.some((code) => code.toLowerCase().startsWith(prefix));
+  const directions: Direction[] = [];
+  if (/receiv|incoming/.test(lower) || named("incoming")) directions.push("incoming");
+  if (/\bsen[dt]|outgoing/.test(lower) || named("outgoing")) directions.push("outgoing");
+  if (/appointments, contacts,? and tasks/.test(lower) || named("exchangesync")) directions.push("act");
+  return directions;
+}
+
+/**
+ * The codes that decide an alert: every code of its code line, and in the rest of the text only codes a row knows
+ * (a stack trace's SocketException is no code of Dynamics').
+ */
+function decidingCodes(text: string, codeLine: string | undefined): string[] {
+  const fromLine = codeLine ? codeTokens(codeLine) : [];
+  const known = codeTokens(text).filter((code) => rowForCode(code) !== undefined);
+  return [...new Set([...known.filter((code) => fromLine.includes(code)), ...fromLine, ...known])];
+}
+
+export function classifyAlert(raw: unknown): IAlertReading {
+  const text = typeof raw === "string" ? raw.slice(0, MAX_ALERT_LENGTH) : "";
+  const codeLine = CODE_LINE.exec(text)?.[1]?.replace(/\*+/g, "").trim();
+  const codes = decidingCodes(text, codeLine);
+  const lower = text.toLowerCase();
+  const httpStatus = httpStatusIn(text);
+  const family = recogniseFamily(codes, { httpStatus, text: lower, codeLine: codeLine?.toLowerCase() }) ?? "other";
+  const code = codes.find((candidate) => rowForCode(candidate)?.family === family) ?? codes[0];
+  return {
+    family,
+    ...(code !== undefined ? { code } : {}),
+    ...(httpStatus !== undefined ? { httpStatus } : {}),
+    directions: directionsOf(lower, codes),
+  };
+}

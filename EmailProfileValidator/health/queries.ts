@@ -1,0 +1,99 @@
+/**
+ * The queries of one check, as the Web API takes them (PCF `retrieveMultipleRecords`: OData options, or FetchXML as
+ * `?fetchXml=`). Counts are Dataverse's own aggregates ("Aggregate data using FetchXml"), so a profile with 100,000
+ * mailboxes costs as many requests as one with ten. The record id is a validated GUID before it reaches any query.
+ */
+
+/** Every query selects from this window: alerts last updated ("Last Update On", `modifiedon`) within 7 days. */
+export const ALERT_WINDOW_DAYS = 7;
+/** The most recent alerts read in full: their words name the families and their regarding records the mailboxes. */
+export const ALERT_SAMPLE_SIZE = 250;
+
+export interface IHealthQuery {
+  entity: "emailserverprofile" | "mailbox" | "tracelog";
+  options: string;
+}
+
+const GUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
+
+/** "{2A…}" → "2a…"; undefined for anything that is not a GUID, which then never reaches a query. */
+export function asGuid(id: unknown): string | undefined {
+  const bare = typeof id === "string" ? id.trim().replace(/^\{|\}$/g, "") : "";
+  return GUID.test(bare) ? bare.toLowerCase() : undefined;
+}
+
+const fetchXml = (entity: IHealthQuery["entity"], xml: string): IHealthQuery => ({ entity, options: `?fetchXml=${encodeURIComponent(xml)}` });
+
+/** `statecode`, `modifiedon` and both credential modes of the profile as saved. */
+export function savedProfileQuery(profileId: string): IHealthQuery {
+  const columns = "statecode,modifiedon,incomingcredentialretrieval,outgoingcredentialretrieval,usesamesettingsforoutgoingconnections";
+  return { entity: "emailserverprofile", options: `?$select=${columns}&$filter=emailserverprofileid eq ${profileId}` };
+}
+
+/** Failure in any direction, or an approval outstanding or refused: the mailboxes worth a word. */
+const TROUBLED =
+  '<filter type="or"><condition attribute="incomingemailstatus" operator="eq" value="2"/><condition attribute="outgoingemailstatus" operator="eq" value="2"/>' +
+  '<condition attribute="actstatus" operator="eq" value="2"/><condition attribute="emailrouteraccessapproval" operator="in"><value>2</value><value>3</value></condition></filter>';
+
+/**
+ * Active mailboxes of the profile (`_emailserverprofile_value`, `statecode` 0), counted per combination of the three
+ * direction statuses (0 Not Run, 1 Success, 2 Failure) and the approval (0 Empty, 1 Approved, 2 Pending, 3 Rejected):
+ * at most 108 groups. `troubledOnly` keeps under the 50,000-row aggregate limit where the whole count cannot.
+ */
+export function mailboxCountsQuery(profileId: string, troubledOnly = false): IHealthQuery {
+  return fetchXml(
+    "mailbox",
+    '<fetch aggregate="true"><entity name="mailbox">' +
+      '<attribute name="mailboxid" alias="mailboxes" aggregate="count"/>' +
+      '<attribute name="incomingemailstatus" alias="incoming" groupby="true"/>' +
+      '<attribute name="outgoingemailstatus" alias="outgoing" groupby="true"/>' +
+      '<attribute name="actstatus" alias="act" groupby="true"/>' +
+      '<attribute name="emailrouteraccessapproval" alias="approval" groupby="true"/>' +
+      `<filter type="and"><condition attribute="emailserverprofile" operator="eq" value="${profileId}"/>` +
+      `<condition attribute="statecode" operator="eq" value="0"/>${troubledOnly ? TROUBLED : ""}</filter>` +
+      "</entity></fetch>",
+  );
+}
+
+/** Warnings and Errors (`level` 2, 3) regarding the profile or one of its mailboxes, updated within the window. */
+function alertScope(profileId: string, since: string): string {
+  return (
+    '<filter type="and"><condition attribute="level" operator="in"><value>2</value><value>3</value></condition>' +
+    `<condition attribute="modifiedon" operator="ge" value="${since}"/>` +
+    `<filter type="or"><condition attribute="regardingobjectid" operator="eq" value="${profileId}"/>` +
+    `<condition entityname="mb" attribute="emailserverprofile" operator="eq" value="${profileId}"/></filter></filter>`
+  );
+}
+
+const MAILBOX_LINK = (attributes: string): string =>
+  `<link-entity name="mailbox" from="mailboxid" to="regardingobjectid" link-type="outer" alias="mb">${attributes}</link-entity>`;
+
+/** The window's alerts counted per error code and level: how many, on how many records, last seen when. */
+export function alertCountsQuery(profileId: string, since: string): IHealthQuery {
+  return fetchXml(
+    "tracelog",
+    '<fetch aggregate="true"><entity name="tracelog">' +
+      '<attribute name="tracelogid" alias="alerts" aggregate="count"/>' +
+      '<attribute name="regardingobjectid" alias="records" aggregate="countcolumn" distinct="true"/>' +
+      '<attribute name="modifiedon" alias="lastseen" aggregate="max"/>' +
+      '<attribute name="tracecode" alias="tracecode" groupby="true"/>' +
+      '<attribute name="level" alias="level" groupby="true"/>' +
+      alertScope(profileId, since) +
+      MAILBOX_LINK("") +
+      "</entity></fetch>",
+  );
+}
+
+/** The most recent alerts in full: their words, level, code and the record each is regarding. */
+export function recentAlertsQuery(profileId: string, since: string): IHealthQuery {
+  return fetchXml(
+    "tracelog",
+    `<fetch top="${ALERT_SAMPLE_SIZE}"><entity name="tracelog">` +
+      '<attribute name="tracelogid"/><attribute name="text"/><attribute name="level"/><attribute name="tracecode"/>' +
+      '<attribute name="modifiedon"/><attribute name="regardingobjectid"/>' +
+      '<order attribute="level" descending="true"/><order attribute="modifiedon" descending="true"/>' +
+      alertScope(profileId, since) +
+      MAILBOX_LINK('<attribute name="name"/>') +
+      "</entity></fetch>",
+  );
+}
