@@ -27,7 +27,22 @@ export interface IFakeContextOptions {
   lastTestMessage?: string | null;
   /** What the platform hands over as the bound value, when it is not text (a form script's setValue(12345)). */
   rawUserName?: unknown;
+  profileHealth?: "on" | "off";
+  /** context.navigation.openForm, recorded. */
+  openForm?: (options: ComponentFramework.NavigationApi.EntityFormOptions) => Promise<ComponentFramework.NavigationApi.OpenFormSuccessResponse>;
 }
+
+type DeepPartial<T> = {
+  [K in keyof T]?: T[K] extends (...args: never[]) => unknown ? T[K] : NonNullable<T[K]> extends object ? DeepPartial<NonNullable<T[K]>> : T[K];
+};
+
+/**
+ * The members the control reads, each checked against the PCF typings (`satisfies`): a member that the interface
+ * does not have, or of the wrong type, fails to compile. Members the control never reads are left out.
+ */
+type FakeContextShape = DeepPartial<ComponentFramework.Context<IInputs>> & {
+  mode: DeepPartial<ComponentFramework.Mode> & { contextInfo?: { entityId: string; entityTypeName: string } };
+};
 
 /** The few members of ComponentFramework.Context that the control reads, and nothing else. */
 export function fakeContext(options: IFakeContextOptions = {}): ComponentFramework.Context<IInputs> {
@@ -35,11 +50,12 @@ export function fakeContext(options: IFakeContextOptions = {}): ComponentFramewo
   const context = {
     parameters: {
       userName: {
-        raw: "rawUserName" in options ? options.rawUserName : options.userName === undefined ? "" : options.userName,
+        // A host may hand over anything where text was promised: the raw value is what it is.
+        raw: ("rawUserName" in options ? options.rawUserName : options.userName === undefined ? "" : options.userName) as string | null,
         attributes: {
           DisplayName: options.displayName ?? "User Name",
           MaxLength: options.maxLength ?? 250,
-          ...(options.requiredLevel === undefined ? {} : { RequiredLevel: options.requiredLevel }),
+          ...(options.requiredLevel === undefined ? {} : { RequiredLevel: options.requiredLevel as ComponentFramework.PropertyHelper.Types.RequiredLevel }),
           ...(options.logicalName === undefined ? {} : { LogicalName: options.logicalName }),
         },
         security,
@@ -49,7 +65,9 @@ export function fakeContext(options: IFakeContextOptions = {}): ComponentFramewo
       serverType: { raw: options.serverType ?? null },
       credentialRetrieval: { raw: options.credentialRetrieval ?? null },
       checkMailbox: { raw: options.checkMailbox ?? "on" },
-      sameSettingsForOutgoing: { raw: options.sameSettingsForOutgoing ?? null },
+      profileHealth: { raw: options.profileHealth ?? "on" },
+      // An unbound TwoOptions property has no value at all.
+      sameSettingsForOutgoing: { raw: options.sameSettingsForOutgoing ?? undefined },
       lastTestRequest: { raw: options.lastTestRequest ?? null },
       lastTestResponse: { raw: options.lastTestResponse ?? null },
       lastTestMessage: { raw: options.lastTestMessage ?? null },
@@ -62,6 +80,9 @@ export function fakeContext(options: IFakeContextOptions = {}): ComponentFramewo
     resources: { getString: (key: string) => options.strings?.[key] ?? key },
     // Like the test harness, no Web API unless a test gives one.
     webAPI: options.webAPI ?? undefined,
-  };
-  return context as unknown as ComponentFramework.Context<IInputs>;
+    navigation: options.openForm ? { openForm: options.openForm } : undefined,
+  } satisfies FakeContextShape;
+  // Checked member by member above; what the control never reads is simply absent.
+  const checked: FakeContextShape = context;
+  return checked as ComponentFramework.Context<IInputs>;
 }

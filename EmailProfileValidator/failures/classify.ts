@@ -25,20 +25,25 @@ const MAX_ALERT_LENGTH = 4000;
 /** "Email Server Error Code:" (also bold, as published copies show it) or "Exchange Error Code:", and what follows on its line. */
 const CODE_LINE = /(?:email server|exchange) error code\W{0,4}:?\W{0,4}([^\n]{0,300})/i;
 
+/** Words, numbers and Crm.80048306-style codes, in order: what a code line is made of. */
+const WORD = /Crm\.[0-9A-Fa-f]{8}|\b[0-9A-F]{8}\b|-?\d+|[A-Za-z][A-Za-z0-9]*/g;
 /**
- * What reads as a code: CamelCase identifiers with two capitals (ErrorQuotaExceeded, ConnectFailure), Crm.80048306,
- * eight-digit hex codes (8005E259), negative HRESULTs (-2147220891), long numbers (800046), and the three-digit EWS
- * error numbers of "Exchange server returned 383 error". Plain words (Unauthorized, Forbidden) are wording.
+ * What reads as a code by its shape: CamelCase identifiers with two capitals (ErrorQuotaExceeded, ConnectFailure),
+ * Crm.80048306, eight-digit hex codes (8005E259), negative HRESULTs (-2147220891) and long numbers (800046). Plain
+ * words (Unauthorized, Forbidden) are wording. Anchored, single-pass patterns: nothing to back-track.
  */
-const CODE_TOKEN = /Crm\.[0-9A-Fa-f]{8}|-\d{7,10}\b|\b[0-9A-F]{8}\b|\b\d{6,10}\b|\b[A-Z][a-z0-9]+[A-Z][A-Za-z0-9]*\b|\b[A-Z]{2,}[a-z][A-Za-z0-9]*\b/g;
+const CODE_SHAPES = [/^Crm\./, /^-\d{7,10}$/, /^[0-9A-F]{8}$/, /^\d{6,10}$/, /^[A-Z][a-z0-9]+[A-Z][A-Za-z0-9]*$/, /^[A-Z]{2,}[a-z][A-Za-z0-9]*$/];
+/** "Exchange server returned 383 error": an EWS error number (383 ErrorTimeZone, 203 in KB 4504933), not an HTTP status. */
 const EWS_ERROR_NUMBER = /exchange\.? ?server returned (\d{3}) error/i;
 const HTTP_STATUS = [/http server returned ([1-5]\d\d)\b/i, /\(([1-5]\d\d)\)/, /http status ([1-5]\d\d)\b/i, /\b([45]\d\d) (?:unauthorized|forbidden|not found|service unavailable)\b/i];
 
-/** Every code-like token of a text, in order, each once. */
+const looksLikeCode = (word: string): boolean => CODE_SHAPES.some((shape) => shape.test(word)) || rowForCode(word) !== undefined;
+
+/** Every code of a text, in order, each once: words shaped like codes or known to the catalogue, and EWS error numbers. */
 export function codeTokens(text: string): string[] {
-  const tokens = text.match(CODE_TOKEN) ?? [];
+  const codes = (text.match(WORD) ?? []).filter(looksLikeCode);
   const ewsNumber = EWS_ERROR_NUMBER.exec(text)?.[1];
-  return [...new Set([...tokens, ...(ewsNumber ? [ewsNumber] : [])])];
+  return [...new Set([...codes, ...(ewsNumber ? [ewsNumber] : [])])];
 }
 
 function httpStatusIn(text: string): number | undefined {

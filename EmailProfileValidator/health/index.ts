@@ -4,7 +4,19 @@
  * failing alone, nothing written, nothing rejected. Counts are Dataverse's aggregates, not pulled rows.
  */
 import { classifyAlert, type Direction } from "../failures";
-import { alertCountsQuery, asGuid, mailboxCountsQuery, recentAlertsQuery, savedProfileQuery, ALERT_WINDOW_DAYS } from "./queries";
+import {
+  ALERT_SAMPLE_SIZE,
+  ALERT_WINDOW_DAYS,
+  alertCountsQuery,
+  asGuid,
+  groupAlertsQuery,
+  mailboxCountsQuery,
+  recentAlertsQuery,
+  recentWarningsQuery,
+  savedProfileQuery,
+  type IAlertGroupKey,
+  type IHealthQuery,
+} from "./queries";
 import { ask, failureOf, type HealthWebApi, type IRequestOptions, type Row } from "./request";
 import type { IAlertFamily, IAlertSummary, IHealthReport, IMailboxCounts, IProfileHealth, ISavedProfile, Part } from "./types";
 
@@ -114,6 +126,16 @@ function toReadAlert(row: Row, profileId: string): IReadAlert {
 
 const later = (a: string, b: string): string => (a > b ? a : b);
 
+/** Each alert once, though both looks may have read it. */
+function distinctRows(rows: readonly Row[]): Row[] {
+  const seen = new Set<unknown>();
+  return rows.filter((row) => {
+    if (seen.has(row.tracelogid)) return false;
+    seen.add(row.tracelogid);
+    return true;
+  });
+}
+
 /** The sampled alerts by family: distinct mailboxes, worst level, last seen, one example (the worst and newest). */
 function familiesOf(alerts: readonly IReadAlert[]): Map<IAlertFamily["family"], IAlertFamily & { mailboxIds: Set<string> }> {
   const families = new Map<IAlertFamily["family"], IAlertFamily & { mailboxIds: Set<string> }>();
@@ -146,11 +168,9 @@ function familiesOf(alerts: readonly IReadAlert[]): Map<IAlertFamily["family"], 
   return families;
 }
 
-interface ICodeGroup {
-  tracecode?: number;
+interface ICodeGroup extends IAlertGroupKey {
   alerts: number;
   records: number;
-  lastSeen: string;
 }
 
 interface IAlertCounts {
@@ -161,37 +181,41 @@ interface IAlertCounts {
 
 const toCodeGroup = (row: Row): ICodeGroup => ({
   tracecode: numberOf(row.tracecode),
+  level: numberOf(row.level) ?? 2,
   alerts: numberOf(row.alerts) ?? 0,
   records: numberOf(row.records) ?? 0,
   lastSeen: textOf(row.lastseen) ?? "",
 });
 
+const inGroup = (group: IAlertGroupKey) => (alert: IReadAlert): boolean => alert.tracecode === group.tracecode && alert.level === group.level;
+
 /**
- * Families from the sampled alerts, with Dataverse's counts where they say more: a code whose sampled alerts are all
- * one family lends that family its count of distinct records (the profile's own alert not counted as a mailbox).
- * A code that is split across families, or whose alerts were not sampled, leaves its families' counts "at least".
+ * Families from the alerts read in full, with Dataverse's counts where they say more. A code (at a level) whose
+ * alerts read are all one family lends that family its exact count of distinct records, the profile's own not
+ * counted as a mailbox. A family spread over several codes, or sharing a code with another, is "at least"; so is
+ * every family when the counts could not be had.
  */
 function toAlertSummary(alerts: readonly IReadAlert[], counts: Part<IAlertCounts>): IAlertSummary {
   const families = familiesOf(alerts);
-  const overLimit = counts.status === "ok" && counts.value.overLimit;
-  const groups: Part<ICodeGroup[]> = counts.status === "ok" && !overLimit ? { status: "ok", value: counts.value.groups } : { status: "failed" };
-  const counted = groups.status === "ok" ? groups.value : [];
-  const total = counted.reduce((sum, group) => sum + group.alerts, 0);
-  const complete = groups.status === "ok" && !overLimit && alerts.length >= total;
-  if (!complete) for (const family of families.values()) family.atLeast = true;
-  if (!complete) {
-    for (const group of counted) {
-      const sampled = alerts.filter((alert) => alert.tracecode === group.tracecode);
-      const kinds = new Set(sampled.map((alert) => alert.family));
-      const family = kinds.size === 1 ? families.get(sampled[0].family) : undefined;
-      if (!family) continue;
-      family.mailboxes = Math.max(family.mailboxes, group.records - (sampled.some((alert) => alert.onProfile) ? 1 : 0));
-      family.lastSeen = later(family.lastSeen, group.lastSeen);
-      family.atLeast = overLimit || sampled.length < group.alerts ? family.atLeast : false;
-    }
+  const known = counts.status === "ok" && !counts.value.overLimit;
+  const groups = known ? counts.value.groups : [];
+  const total = known ? groups.reduce((sum, group) => sum + group.alerts, 0) : alerts.length;
+  const codesPerFamily = new Map<IAlertFamily["family"], number>();
+  for (const family of families.values()) family.atLeast = !known;
+  for (const group of groups) {
+    const read = alerts.filter(inGroup(group));
+    const kinds = [...new Set(read.map((alert) => alert.family))];
+    for (const kind of kinds) codesPerFamily.set(kind, (codesPerFamily.get(kind) ?? 0) + 1);
+    const family = kinds.length === 1 ? families.get(kinds[0]) : undefined;
+    if (kinds.length > 1) for (const kind of kinds) (families.get(kind) as IAlertFamily).atLeast = true;
+    if (!family) continue;
+    family.mailboxes = Math.max(family.mailboxes, group.records - (read.some((alert) => alert.onProfile) ? 1 : 0));
+    family.lastSeen = later(family.lastSeen, group.lastSeen);
   }
+  for (const [kind, codes] of codesPerFamily) if (codes > 1) (families.get(kind) as IAlertFamily).atLeast = true;
+  const unread = groups.filter((group) => !alerts.some(inGroup(group))).reduce((sum, group) => sum + group.alerts, 0);
   const list = [...families.values()].map(({ mailboxIds: _ids, ...family }) => family);
-  return { families: list, total: groups.status === "ok" ? total : alerts.length, overLimit };
+  return { families: list, total, overLimit: counts.status === "ok" && counts.value.overLimit, unread };
 }
 
 export interface IProfileHealthOptions {
@@ -212,12 +236,26 @@ export function createProfileHealth(webApi: HealthWebApi, options: IProfileHealt
     wait: options.wait ?? sleep,
   };
 
+  /** The groups no alert of the first look belongs to, or the Warnings that the Errors crowded out. */
+  function secondLookQuery(id: string, since: string, first: readonly Row[], counts: Part<IAlertCounts>): IHealthQuery | undefined {
+    if (first.length < ALERT_SAMPLE_SIZE) return undefined;
+    if (counts.status === "ok" && counts.value.overLimit) return first.some((row) => numberOf(row.level) === 2) ? undefined : recentWarningsQuery(id, since);
+    if (counts.status !== "ok") return undefined;
+    const read = first.map((row) => ({ tracecode: numberOf(row.tracecode), level: numberOf(row.level) ?? 2 }));
+    const left = counts.value.groups.filter((group) => !read.some((alert) => alert.tracecode === group.tracecode && alert.level === group.level));
+    return left.length > 0 ? groupAlertsQuery(id, since, left.slice(0, ALERT_SAMPLE_SIZE)) : undefined;
+  }
+
   async function check(profileId: string): Promise<IHealthReport> {
     const id = asGuid(profileId);
     const checkedAt = new Date(now()).toISOString();
     if (!id) return { profile: { status: "failed" }, mailboxes: { status: "failed" }, alerts: { status: "failed" }, checkedAt };
     const since = new Date(now() - ALERT_WINDOW_DAYS * DAY_MS).toISOString();
-    const run = (query: Parameters<typeof ask>[1]): Promise<Row[]> => ask(webApi, query, requestOptions);
+    const run = (query: IHealthQuery): Promise<Row[]> => ask(webApi, query, requestOptions);
+    const secondLook = async (first: readonly Row[], counts: Part<IAlertCounts>): Promise<Row[]> => {
+      const query = secondLookQuery(id, since, first, counts);
+      return query ? run(query) : [];
+    };
     const profile = part(async () => toSavedProfile(await run(savedProfileQuery(id))));
     const mailboxes = part(async () => {
       try {
@@ -237,9 +275,13 @@ export function createProfileHealth(webApi: HealthWebApi, options: IProfileHealt
         return { groups: [], overLimit: true };
       }
     });
-    const recent = part(async () => (await run(recentAlertsQuery(id, since))).map((row) => toReadAlert(row, id)));
-    const [profileAnswer, mailboxAnswer, counts, sampled] = await Promise.all([profile, mailboxes, codeGroups, recent]);
-    const alerts: Part<IAlertSummary> = sampled.status === "ok" ? { status: "ok", value: toAlertSummary(sampled.value, counts) } : sampled;
+    const recent = part(async () => run(recentAlertsQuery(id, since)));
+    const [profileAnswer, mailboxAnswer, counts, first] = await Promise.all([profile, mailboxes, codeGroups, recent]);
+    // The fifth request, when the mailboxes did not need it: a second look at what the first left out.
+    const spare = mailboxAnswer.status !== "ok" || mailboxAnswer.value.total !== undefined;
+    const second = first.status === "ok" && spare ? await part(async () => secondLook(first.value, counts)) : undefined;
+    const rows = first.status === "ok" ? distinctRows([...first.value, ...(second?.status === "ok" ? second.value : [])]) : undefined;
+    const alerts: Part<IAlertSummary> = rows ? { status: "ok", value: toAlertSummary(rows.map((row) => toReadAlert(row, id)), counts) } : first.status === "ok" ? { status: "failed" } : first;
     return { profile: profileAnswer, mailboxes: mailboxAnswer, alerts, checkedAt };
   }
 

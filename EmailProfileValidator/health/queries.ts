@@ -84,16 +84,44 @@ export function alertCountsQuery(profileId: string, since: string): IHealthQuery
   );
 }
 
-/** The most recent alerts in full: their words, level, code and the record each is regarding. */
-export function recentAlertsQuery(profileId: string, since: string): IHealthQuery {
+/** One group of the alert counts: an error code (null where Dataverse has none) at a level, last seen then. */
+export interface IAlertGroupKey {
+  tracecode?: number;
+  level: number;
+  lastSeen: string;
+}
+
+const ALERT_COLUMNS =
+  '<attribute name="tracelogid"/><attribute name="text"/><attribute name="level"/><attribute name="tracecode"/>' +
+  '<attribute name="modifiedon"/><attribute name="regardingobjectid"/>';
+
+function alertRowsQuery(profileId: string, since: string, narrower: string): IHealthQuery {
   return fetchXml(
     "tracelog",
-    `<fetch top="${ALERT_SAMPLE_SIZE}"><entity name="tracelog">` +
-      '<attribute name="tracelogid"/><attribute name="text"/><attribute name="level"/><attribute name="tracecode"/>' +
-      '<attribute name="modifiedon"/><attribute name="regardingobjectid"/>' +
+    `<fetch top="${ALERT_SAMPLE_SIZE}"><entity name="tracelog">${ALERT_COLUMNS}` +
       '<order attribute="level" descending="true"/><order attribute="modifiedon" descending="true"/>' +
-      alertScope(profileId, since) +
+      `<filter type="and">${alertScope(profileId, since)}${narrower}</filter>` +
       MAILBOX_LINK('<attribute name="name"/>') +
       "</entity></fetch>",
   );
+}
+
+/** The most recent alerts in full, Errors first: their words, level, code and the record each is regarding. */
+export function recentAlertsQuery(profileId: string, since: string): IHealthQuery {
+  return alertRowsQuery(profileId, since, "");
+}
+
+/** A second look at the groups the most recent alerts left out: each group's newest alert (its last second). */
+export function groupAlertsQuery(profileId: string, since: string, groups: readonly IAlertGroupKey[]): IHealthQuery {
+  const newest = groups.map((group) => {
+    const code = group.tracecode === undefined ? '<condition attribute="tracecode" operator="null"/>' : `<condition attribute="tracecode" operator="eq" value="${Math.trunc(group.tracecode)}"/>`;
+    const from = new Date(Date.parse(group.lastSeen) - 1000).toISOString();
+    return `<filter type="and">${code}<condition attribute="level" operator="eq" value="${Math.trunc(group.level)}"/><condition attribute="modifiedon" operator="ge" value="${from}"/></filter>`;
+  });
+  return alertRowsQuery(profileId, since, `<filter type="or">${newest.join("")}</filter>`);
+}
+
+/** Above the aggregate limit there are no groups: the newest Warnings, when the Errors filled the first look. */
+export function recentWarningsQuery(profileId: string, since: string): IHealthQuery {
+  return alertRowsQuery(profileId, since, '<condition attribute="level" operator="eq" value="2"/>');
 }

@@ -65,6 +65,8 @@ export interface IAlertSummary {
   /** The alerts counted in the window, and whether that count hit the aggregate limit. */
   total: number;
   overLimit: boolean;
+  /** Alerts counted in groups none of whose alerts could be read in full. */
+  unread: number;
 }
 
 export interface IHealthReport {
