@@ -83,7 +83,7 @@ describe("the profile as saved", () => {
     const report = await check(world);
     expect(report.profile).toEqual({
       status: "ok",
-      value: { active: false, modifiedOn: expect.any(String), incomingCredentials: 1, outgoingCredentials: 0, sameSettingsForOutgoing: false },
+      value: { active: false, modifiedOn: world.profile.modifiedon, incomingCredentials: 1, outgoingCredentials: 0, sameSettingsForOutgoing: false },
     });
   });
 });
