@@ -93,6 +93,23 @@ function attribute(attributes: string, name: string): string | undefined {
 }
 
 /**
+ * The text without a run of `char` at its end, found by walking back from the end. A pattern such as `/>+$/` tries
+ * every start in the run and reads to its end each time: a long run followed by anything else costs its length squared.
+ */
+function withoutTrailing(text: string, char: string): string {
+  let end = text.length;
+  while (end > 0 && text[end - 1] === char) end--;
+  return text.slice(0, end);
+}
+
+/** The text without a run of `chars` (or white space) at its start, found by walking forward. */
+function withoutLeading(text: string, chars: string): string {
+  let start = 0;
+  while (start < text.length && (chars.includes(text[start]) || text[start].trim() === "")) start++;
+  return text.slice(start);
+}
+
+/**
  * "a:ErrorNonExistentMailbox" → "ErrorNonExistentMailbox". The KB's published fault lost its closing tags
  * (`a:ErrorNonExistentMailbox>`), so a `>` left behind is debris; anything else after the word is not a code.
  */
@@ -100,8 +117,7 @@ function asCode(text: string): string | undefined {
   const word = text.slice(text.indexOf(":") + 1);
   const code = RESPONSE_CODE.exec(word)?.[0];
   if (code === undefined) return undefined;
-  const rest = word.slice(code.length);
-  return rest === "" || /^>+$/.test(rest) ? code : undefined;
+  return withoutTrailing(word.slice(code.length), ">") === "" ? code : undefined;
 }
 
 /** A code that says the request failed, or undefined for NoError and for text that is no code. */
@@ -111,7 +127,7 @@ function failureCode(text: string): string | undefined {
 }
 
 /** A message's text without the debris of a lost closing tag, then decoded: an escaped "&gt;" is the message's own. */
-const asMessage = (text: string): string | undefined => nonEmpty(decodeEntities(text.replace(/>+$/, "")).trim());
+const asMessage = (text: string): string | undefined => nonEmpty(decodeEntities(withoutTrailing(text, ">")).trim());
 const nonEmpty = (text: string | undefined): string | undefined => (text === "" ? undefined : text);
 
 interface TraceFacts {
@@ -181,7 +197,7 @@ const FRAME_LINE = /^(?:at |ActivityId:|<|(?:Request to|Response from) Exchange:
 /** The line of Dynamics' message that says what happened, without the quote and list marks of a published copy. */
 function dynamicsMessageOf(text: string): string | undefined {
   for (const line of text.split(/\r?\n/)) {
-    const trimmed = line.trim().replace(/^[->*\s]+/, "").replace(/^Error\s*:\s*/, "");
+    const trimmed = withoutLeading(line, "->*").trimEnd().replace(/^Error\s*:\s*/, "");
     if (trimmed === "" || FRAME_LINE.test(trimmed)) continue;
     return trimmed;
   }

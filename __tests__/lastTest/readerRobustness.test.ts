@@ -1,0 +1,84 @@
+import { performance } from "perf_hooks";
+import { readLastTestFailure } from "../../EmailProfileValidator/lastTest";
+
+type Columns = [request: string, response: string, message: string];
+
+/**
+ * SPEC §5: "A pure reader (no I/O, never throws, linear time on any text up to the columns' sizes)". A pattern that
+ * back-tracks (`/>+$/` on a long run of `>` followed by anything else) takes time that grows with the square of the
+ * length: ten times the text, a hundred times the time. Each input is read at N and at 10N characters; linear reading
+ * takes about 10× as long, and anything past 30× is growth no linear reader shows. The best of several runs is
+ * compared, each run repeated until it is long enough to time, so a busy machine cannot fail the test, and no
+ * wall-clock limit is set.
+ */
+describe("the reader takes time in proportion to the text (SPEC §5: linear time on any text)", () => {
+  const N = 5_000;
+  const RUNS = 5;
+  const MAX_RATIO = 30;
+  const repeat = (text: string, length: number): string => text.repeat(Math.ceil(length / text.length)).slice(0, length);
+
+  const ADVERSARIAL: [name: string, make: (length: number) => Columns][] = [
+    ["a run of > after a message (a lost closing tag's debris, then more text)", (n) => ["", `<e:Message>${">".repeat(n)}x<`, ""]],
+    ["a run of > after a faultstring", (n) => ["", `<faultstring>${">".repeat(n)}x</faultstring>`, ""]],
+    ["a run of > after a fault code", (n) => ["", `<faultcode>a:ErrorServerBusy${">".repeat(n)}x<`, ""]],
+    ["a run of > after a response code", (n) => ["", `<e:ResponseCode>ErrorServerBusy${">".repeat(n)}x<`, ""]],
+    ["a run of > after an inner code", (n) => ["", `<t:Value Name="InnerErrorResponseCode">ErrorInvalidLicense${">".repeat(n)}x<`, ""]],
+    ["a run of > as Dynamics' message", (n) => ["", "", `${">".repeat(n)}x`]],
+    ["> lines with list marks", (n) => ["", "", repeat("- > \n", n)]],
+    ["a run of < in every column", (n) => ["<".repeat(n), "<".repeat(n), "<".repeat(n)]],
+    ["a tag that never closes", (n) => ["", `<e:Message ${"a".repeat(n)}`, ""]],
+    ["a tag with a long name", (n) => ["", `<${"a".repeat(n)}>x<`, ""]],
+    ["many empty tags", (n) => ["", repeat("<a:b>", n), ""]],
+    ["many (401", (n) => ["", "", repeat("(401", n)]],
+    ["many (401) followed by no word", (n) => ["", "", repeat("(401) ", n)]],
+    ["many HTTP/1.1", (n) => ["", repeat("HTTP/1.1 ", n), repeat("HTTP status ", n)]],
+    ["one long line", (n) => ["", "", "a".repeat(n)]],
+    ["a long line of spaces before a word", (n) => ["", "", `Error${" ".repeat(n)}x`]],
+    ["many short lines", (n) => ["", "", repeat("a\n", n)]],
+    ["many CR LF", (n) => ["", "", "\r\n".repeat(n / 2)]],
+    ["spaces inside a message", (n) => ["", `<e:Message>${" ".repeat(n)}x<`, ""]],
+    ["half entities", (n) => ["", `<e:Message>${repeat("&#x", n)}<`, ""]],
+    ["markdown escapes", (n) => [repeat("\\<", n), repeat("\\>", n), repeat("\\<Trace", n)]],
+    ["attributes that never close their quote", (n) => ["", `<t:Value Name="${"a".repeat(n)}>x<`, ""]],
+    ["many Name= attributes", (n) => ["", `<t:Value ${repeat('Name="', n)}>x<`, ""]],
+    ["many SmtpAddress tags", (n) => [repeat("<t:SmtpAddress>", n), "", ""]],
+    ["many direction labels", (n) => ["", "", repeat("Incoming Status: Outgoing Status ", n)]],
+    ["a direction label before a long run of spaces", (n) => ["", "", `Outgoing Status${" ".repeat(n)}x`]],
+    ["many failing directions", (n) => ["", "", repeat("Outgoing Status: Failure - ", n)]],
+    ["many Trace blocks that never close", (n) => ["", "", repeat("<Trace ", n)]],
+    ["many closed Trace blocks", (n) => ["", "", repeat('<Trace Tag="EwsResponseHttpHeaders">HTTP/1.1 401 x</Trace>\n', n)]],
+    ["a header name that never ends", (n) => ["", "", `${repeat("a-", n)}x`]],
+    ["a request line that never ends", (n) => ["", "", `POST ${"a".repeat(n)}`]],
+    ["many request and header lines", (n) => ["", "", repeat("POST /EWS/Exchange.asmx HTTP/1.1\nContent-Type: text/xml\nHost: mail.contoso.com\n", n)]],
+    ["many dialog headings", (n) => ["", "", repeat("Request to Exchange:: Response from Exchange: ", n)]],
+    ["many failure words", (n) => ["", "", repeat("error fail denied ", n)]],
+    ["the KB 3214326 fault, repeated", (n) => ["", repeat('<faultcode xmlns:a="t">a:ErrorNonExistentMailbox>\n<e:Message>The SMTP address has no mailbox associated with it.</e:Message>\n', n), ""]],
+  ];
+
+  /** The shortest of several timings of `times` reads, in milliseconds. */
+  function best(columns: Columns, times: number, runs = RUNS): number {
+    let fastest = Infinity;
+    for (let run = 0; run < runs; run++) {
+      const start = performance.now();
+      for (let i = 0; i < times; i++) readLastTestFailure(...columns);
+      fastest = Math.min(fastest, performance.now() - start);
+    }
+    return fastest;
+  }
+
+  it.each(ADVERSARIAL)("%s", (_name, make) => {
+    const small = make(N);
+    const large = make(10 * N);
+    expect(small.join("").length).toBeGreaterThanOrEqual(N);
+    best(small, 1, 2);
+    best(large, 1, 1);
+    // Enough reads that the short text takes a measurable time (a few milliseconds).
+    let times = 1;
+    while (times < 512 && best(small, times, 1) < 3) times *= 2;
+    const atN = Math.max(best(small, times), 0.05);
+    // Ten times the text: any one run within the ratio proves the growth is not quadratic.
+    let at10N = Infinity;
+    for (let run = 0; run < RUNS && at10N / atN >= MAX_RATIO; run++) at10N = Math.min(at10N, best(large, times, 1));
+    expect(at10N / atN).toBeLessThan(MAX_RATIO);
+  });
+});
