@@ -178,10 +178,12 @@ function factsOf(trace: string): TraceFacts {
 
 /**
  * The status of Exchange's answer: a header block's status line (`HTTP/1.1 401 Unauthorized`), or .NET's
- * wording in Dynamics' message (`(401) Unauthorized`, `HTTP status 403`). A request line has no status.
+ * wording in Dynamics' message (`HTTP status 403`, and "The remote server returned an error: (401) Unauthorized."
+ * in the server's language: `(401) Несанкционированный`, `(401) 許可されていません`, `(401)未授权`). So a number in
+ * parentheses is a status when a word in any script follows it; a lone "(404)" in a sentence is not. A request line has no status.
  */
 function httpStatusOf(text: string): number | undefined {
-  const patterns = [/HTTP\/\d(?:\.\d)? ([1-5]\d\d)(?!\d)/g, /\(([1-5]\d\d)\) [A-Z]/g, /HTTP status ([1-5]\d\d)(?!\d)/gi];
+  const patterns = [/HTTP\/\d(?:\.\d)? ([1-5]\d\d)(?!\d)/g, /\(([1-5]\d\d)\)\s?\p{L}/gu, /HTTP status ([1-5]\d\d)(?!\d)/gi];
   for (const pattern of patterns) {
     for (let match = pattern.exec(text); match; match = pattern.exec(text)) {
       const status = Number(match[1]);

@@ -82,3 +82,40 @@ describe("the reader takes time in proportion to the text (SPEC §5: linear time
     expect(at10N / atN).toBeLessThan(MAX_RATIO);
   });
 });
+
+/**
+ * .NET's WebException says "The remote server returned an error: ({0}) {1}." in the language of the server that ran
+ * it, so only the number in parentheses is the same everywhere. KB 4493267 prints the English "(401) Unauthorized";
+ * Microsoft's own Japanese and Chinese editions of "Access the Azure Media Services API with Azure AD authentication"
+ * (troubleshooting) quote the same exception as "リモート サーバーがエラーを返しました: (401) 未承認" and
+ * "远程服务器返回错误: (401)未授权". SPEC §5: sign-in refused is HTTP 401.
+ */
+describe(".NET's (401) in any language is the HTTP status (SPEC §5, KB 4493267)", () => {
+  it.each([
+    ["Russian", "Удаленный сервер возвратил ошибку: (401) Несанкционированный."],
+    ["Japanese", "リモート サーバーがエラーを返しました: (401) 許可されていません"],
+    ["Japanese, as Microsoft's docs quote it", "リモート サーバーがエラーを返しました: (401) 未承認"],
+    ["Chinese", "远程服务器返回错误: (401) 未经授权。"],
+    ["Chinese with no space, as Microsoft's docs quote it", "远程服务器返回错误: (401)未授权"],
+    ["German", "Der Remoteserver hat einen Fehler zurückgegeben: (401) Nicht autorisiert."],
+    ["French", "Le serveur distant a retourné une erreur : (401) Non autorisé."],
+  ])("%s", (_language, message) => {
+    expect(readLastTestFailure("", "", message)).toMatchObject({ family: "sign-in-refused", httpStatus: 401 });
+  });
+
+  it.each([
+    ["a 503 in Russian", "Удаленный сервер возвратил ошибку: (503) Сервер недоступен.", 503, "throttled"],
+    ["a 404 in Japanese", "リモート サーバーがエラーを返しました: (404) 見つかりません", 404, "wrong-url"],
+  ])("%s", (_name, message, httpStatus, family) => {
+    expect(readLastTestFailure("", "", message)).toMatchObject({ family, httpStatus });
+  });
+
+  it.each([
+    ["a number in parentheses at the end of a sentence", "The request failed, see note (404)."],
+    ["a telephone number", "The connection failed; call the help desk on (404) 555-0100."],
+    ["a number in parentheses before a digit", "The operation failed after (401) 3 retries."],
+    ["a number in parentheses alone", "Error (401)"],
+  ])("no status from %s", (_name, message) => {
+    expect(readLastTestFailure("", "", message)?.httpStatus).toBeUndefined();
+  });
+});
