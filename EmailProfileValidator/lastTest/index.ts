@@ -196,11 +196,42 @@ function httpStatusOf(text: string): number | undefined {
 /** A line that only frames the message: a stack frame, an activity id, a tag, the dialog's headings. */
 const FRAME_LINE = /^(?:at |ActivityId:|<|(?:Request to|Response from) Exchange:)/;
 
+/**
+ * Test & Enable's result per direction, "Incoming Status: Failure - <reason>" (KB 954584): the mailbox's Incoming Email,
+ * Outgoing Email and Appointments, Contacts, and Tasks (ACT) Status columns, each Not Run, Success or Failure.
+ */
+const DIRECTION_NAMES = "(?:(?:Incoming|Outgoing)(?: Email)?|ACT|Appointments, Contacts,? and Tasks) Status *:";
+const DIRECTION_LABEL = new RegExp(`\\b${DIRECTION_NAMES}`, "gi");
+const DIRECTION_LINE = new RegExp(`^${DIRECTION_NAMES}`, "i");
+
+/**
+ * The first direction that failed: its reason, or its own status line when it gives none. A direction's status runs
+ * to the next direction or the end of its line, so two on one line are read apart.
+ */
+function failingDirectionOf(text: string): string | undefined {
+  const labels = [...text.matchAll(DIRECTION_LABEL)];
+  // Where the current line ends: moved forward only, so finding it costs one pass over the text in all.
+  let lineEnd = -1;
+  for (const [i, label] of labels.entries()) {
+    const start = label.index + label[0].length;
+    if (lineEnd < start) {
+      const newline = text.indexOf("\n", start);
+      lineEnd = newline === -1 ? text.length : newline;
+    }
+    const end = Math.min(lineEnd, labels[i + 1]?.index ?? text.length);
+    const status = text.slice(start, end).trim();
+    if (!/^fail/i.test(status)) continue;
+    const reason = withoutLeading(status.replace(/^[A-Za-z]+/, ""), "-\u2013\u2014:.").trimEnd();
+    return reason !== "" ? reason : text.slice(label.index, end).trim();
+  }
+  return undefined;
+}
+
 /** The line of Dynamics' message that says what happened, without the quote and list marks of a published copy. */
 function dynamicsMessageOf(text: string): string | undefined {
   for (const line of text.split(/\r?\n/)) {
     const trimmed = withoutLeading(line, "->*").trimEnd().replace(/^Error\s*:\s*/, "");
-    if (trimmed === "" || FRAME_LINE.test(trimmed)) continue;
+    if (trimmed === "" || FRAME_LINE.test(trimmed) || DIRECTION_LINE.test(trimmed)) continue;
     return trimmed;
   }
   return undefined;
@@ -227,10 +258,13 @@ function readTexts(request: string, response: string, message: string): LastTest
   const code = facts.responseCode ?? facts.faultCode;
   const codes = [facts.innerCode, code].filter((value): value is string => value !== undefined);
   const httpStatus = httpStatusOf(all);
-  const given = shortened(facts.message ?? facts.faultString ?? dynamicsMessageOf(message));
+  // Any direction that failed is a failure, and its reason is what is shown, not a direction that succeeded.
+  const failingDirection = failingDirectionOf(message);
+  const given = shortened(facts.message ?? facts.faultString ?? failingDirection ?? dynamicsMessageOf(message));
   const family = recogniseFamily(codes, { httpStatus, text: all.toLowerCase() });
   const saysFailed = FAILURE_WORDS.test(given ?? "") && !SUCCESS_WORDS.test(given ?? "");
-  const failed = family !== undefined || codes.length > 0 || httpStatus !== undefined || (message.trim() !== "" && saysFailed);
+  const failed =
+    family !== undefined || codes.length > 0 || httpStatus !== undefined || failingDirection !== undefined || (message.trim() !== "" && saysFailed);
   if (!failed) return undefined;
   return {
     family: family ?? "other",

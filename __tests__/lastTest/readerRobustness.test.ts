@@ -119,3 +119,52 @@ describe(".NET's (401) in any language is the HTTP status (SPEC §5, KB 4493267)
     expect(readLastTestFailure("", "", message)?.httpStatus).toBeUndefined();
   });
 });
+
+/**
+ * Microsoft Learn, "Connect to Exchange Online" (Test & Enable mailboxes): "The result of the email configuration test
+ * is displayed in the Incoming Email Status, Outgoing Email Status, and Appointments, Contacts, and Tasks Status
+ * columns", each Not Run, Success or Failure; KB 954584 prints a failing one as "Incoming Status: Failure - <reason>".
+ * Any failing direction is a failure, and what is shown is that direction's reason.
+ */
+describe("one status line per direction (Test & Enable: Incoming, Outgoing, ACT)", () => {
+  it("a failing outgoing direction after a successful incoming one: the reason of the one that failed", () => {
+    const message = "Incoming Status: Success\nOutgoing Status: Failure - The remote server returned an error: (401) Unauthorized.";
+    expect(readLastTestFailure("", "", message)).toEqual({
+      family: "sign-in-refused",
+      httpStatus: 401,
+      message: "The remote server returned an error: (401) Unauthorized.",
+    });
+  });
+
+  it("a failure whose reason no article names is still a failure, with its reason as given", () => {
+    const message = "Incoming Status: Success\r\nOutgoing Status: Failure - The mailbox is being moved to another database.";
+    expect(readLastTestFailure("", "", message)).toEqual({ family: "other", message: "The mailbox is being moved to another database." });
+  });
+
+  it("the full column names, in any order, with ACT", () => {
+    const message =
+      "Appointments, Contacts, and Tasks Status: Success\nIncoming Email Status: Failure - Socket returned exception TimedOut.\nOutgoing Email Status: Success";
+    expect(readLastTestFailure("", "", message)).toEqual({ family: "timeout", message: "Socket returned exception TimedOut." });
+  });
+
+  it("two directions on one line", () => {
+    const message = "Incoming Status: Success. Outgoing Status: Failure - The mailbox is being moved to another database.";
+    expect(readLastTestFailure("", "", message)?.message).toBe("The mailbox is being moved to another database.");
+  });
+
+  it("a failure with no reason shows its own status line", () => {
+    expect(readLastTestFailure("", "", "Incoming Status: Success\nACT Status: Failure")).toEqual({ family: "other", message: "ACT Status: Failure" });
+  });
+
+  it("the first failing direction when two fail", () => {
+    const message = "Incoming Status: Failure - The operation has timed out\nOutgoing Status: Failure - Unable to connect to the remote server";
+    expect(readLastTestFailure("", "", message)?.message).toBe("The operation has timed out");
+  });
+
+  it.each([
+    ["every direction succeeded", "Incoming Status: Success\nOutgoing Status: Success\nACT Status: Success"],
+    ["a direction not run", "Incoming Status: Success\nOutgoing Status: Not Run"],
+  ])("nothing when %s", (_name, message) => {
+    expect(readLastTestFailure("", "", message)).toBeUndefined();
+  });
+});
