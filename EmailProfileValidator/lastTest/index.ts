@@ -227,11 +227,59 @@ function failingDirectionOf(text: string): string | undefined {
   return undefined;
 }
 
-/** The line of Dynamics' message that says what happened, without the quote and list marks of a published copy. */
+/**
+ * The text without its trace blocks (`<Trace Tag="EwsRequestHttpHeaders" …>` … `</Trace>`, to the end when one is cut):
+ * they are Exchange's request and answer, whose facts are read from the XML; none of their lines is Dynamics' words.
+ */
+function withoutTraceBlocks(text: string): string {
+  const parts: string[] = [];
+  let at = 0;
+  while (at < text.length) {
+    const open = text.indexOf("<Trace", at);
+    if (open === -1) {
+      parts.push(text.slice(at));
+      break;
+    }
+    parts.push(text.slice(at, open), "\n");
+    const close = text.indexOf("</Trace>", open);
+    if (close === -1) break;
+    at = close + "</Trace>".length;
+  }
+  return parts.join("");
+}
+
+/** "POST /EWS/Exchange.asmx HTTP/1.1": the request line of the dialog's request. */
+const REQUEST_LINE = /^[A-Z]{3,10} \S+ HTTP\/\d/;
+/** "HTTP/1.1 401 Unauthorized": the status line of Exchange's answer. */
+const STATUS_LINE = /^HTTP\/\d(?:\.\d)? \d{3}(?!\d)/;
+/** "Content-Type: text/xml": a header's name, an HTTP token, right before its colon. */
+const HEADER_NAME = /^[A-Za-z][A-Za-z0-9-]{0,63}(?=:)/;
+/** Headers of one word that a request or an answer carries; a hyphenated name (Content-Type, X-FEServer) is always a header. */
+const ONE_WORD_HEADERS = new Set(["host", "accept", "date", "server", "connection", "expect", "authorization", "cookie", "pragma", "vary", "etag", "expires", "upgrade", "trailer", "te", "via"]);
+
+/** A header line: a hyphenated or well-known name, or any name inside a header block (after a request or status line, up to a blank line). */
+function isHeaderLine(line: string, inHeaderBlock: boolean): boolean {
+  const name = HEADER_NAME.exec(line)?.[0];
+  return name !== undefined && (inHeaderBlock || name.includes("-") || ONE_WORD_HEADERS.has(name.toLowerCase()));
+}
+
+/**
+ * The line of Dynamics' message that says what happened, without the quote and list marks of a published copy. When
+ * the column holds the whole dialog, its request line, status lines and header lines are HTTP, not anyone's words.
+ */
 function dynamicsMessageOf(text: string): string | undefined {
-  for (const line of text.split(/\r?\n/)) {
+  let inHeaderBlock = false;
+  for (const line of withoutTraceBlocks(text).split(/\r?\n/)) {
     const trimmed = withoutLeading(line, "->*").trimEnd().replace(/^Error\s*:\s*/, "");
-    if (trimmed === "" || FRAME_LINE.test(trimmed) || DIRECTION_LINE.test(trimmed)) continue;
+    if (trimmed === "") {
+      inHeaderBlock = false;
+      continue;
+    }
+    if (REQUEST_LINE.test(trimmed) || STATUS_LINE.test(trimmed)) {
+      inHeaderBlock = true;
+      continue;
+    }
+    if (FRAME_LINE.test(trimmed) || DIRECTION_LINE.test(trimmed) || isHeaderLine(trimmed, inHeaderBlock)) continue;
     return trimmed;
   }
   return undefined;

@@ -168,3 +168,83 @@ describe("one status line per direction (Test & Enable: Incoming, Outgoing, ACT)
     expect(readLastTestFailure("", "", message)).toBeUndefined();
   });
 });
+
+/** KB 3214326's dialog for a request that got only a status line back (SPEC §5: a 401 leaves only its status line). */
+const DIALOG_401 = [
+  "Request to Exchange::  ",
+  '<Trace Tag="EwsRequestHttpHeaders" Tid="534" Time="2024-05-02 09:14:07Z">  ',
+  "POST /EWS/Exchange.asmx HTTP/1.1  ",
+  "Content-Type: text/xml; charset=utf-8  ",
+  "Accept: text/xml  ",
+  "User-Agent: ExchangeServicesClient/15.00.1076.004  ",
+  "Accept-Encoding: gzip,deflate  ",
+  "Host: mail.contoso.com  ",
+  "",
+  "</Trace>",
+  '<Trace Tag="EwsRequest" Tid="534" Time="2024-05-02 09:14:07Z" Version="15.00.1076.004">',
+  '  <soap:Envelope xmlns:soap="http://schemas.xmlsoap.org/soap/envelope/"><soap:Header><t:ExchangeImpersonation><t:ConnectingSID>',
+  "  <t:SmtpAddress>jdoe@contoso.com</t:SmtpAddress>",
+  "  </t:ConnectingSID></t:ExchangeImpersonation></soap:Header></soap:Envelope>",
+  "</Trace>",
+  "",
+  "Response from Exchange:  ",
+  '<Trace Tag="EwsResponseHttpHeaders" Tid="534" Time="2024-05-02 09:14:07Z">',
+  "HTTP/1.1 401 Unauthorized  ",
+  "WWW-Authenticate: Negotiate",
+  "Content-Length: 0",
+  "Date: Thu, 02 May 2024 09:14:07 GMT",
+  "",
+  "</Trace>",
+].join("\n");
+
+/** The same dialog as a published copy shows it with its Trace tags lost: only lines. */
+const DIALOG_401_UNTAGGED = DIALOG_401.split("\n")
+  .filter((line) => !/^\s*<\/?Trace/.test(line) && !line.startsWith("  <"))
+  .join("\n");
+
+/**
+ * SPEC §5: any column may "hold the whole dialog text 'Request to Exchange:: … Response from Exchange: …'", and what is
+ * shown is "Exchange's or Dynamics' message". A request line, a status line or a header line is neither.
+ */
+describe("the whole dialog in Last CRM Message: HTTP lines are never the message (SPEC §5)", () => {
+  it.each([
+    ["with its Trace blocks", DIALOG_401, "jdoe@contoso.com"],
+    ["with its Trace tags lost", DIALOG_401_UNTAGGED, undefined],
+    ["on one line", DIALOG_401.replace(/\s*\n\s*/g, " "), "jdoe@contoso.com"],
+    ["on one line, Trace tags lost", DIALOG_401_UNTAGGED.replace(/\s*\n\s*/g, " "), undefined],
+    ["with Windows line ends", DIALOG_401.replace(/\n/g, "\r\n"), "jdoe@contoso.com"],
+  ])("%s: the 401 and the address, and no message", (_name, message, address) => {
+    const failure = readLastTestFailure("", "", message);
+    expect(failure).toEqual({ family: "sign-in-refused", httpStatus: 401, ...(address ? { address } : {}) });
+  });
+
+  it("Dynamics' own words after the dialog are the message", () => {
+    const message = `${DIALOG_401_UNTAGGED}\nThe remote server returned an error: (401) Unauthorized.`;
+    expect(readLastTestFailure("", "", message)?.message).toBe("The remote server returned an error: (401) Unauthorized.");
+  });
+
+  it.each([
+    ["a request line", "POST https://outlook.office365.com/EWS/Exchange.asmx HTTP/1.1"],
+    ["a status line", "HTTP/1.1 503 Service Unavailable"],
+    ["Content-Type", "Content-Type: text/xml; charset=utf-8"],
+    ["Host", "Host: mail.contoso.com"],
+    ["an X- header", "X-FEServer: EX01"],
+    ["a header in a block after its status line", "HTTP/1.1 503 Service Unavailable\nRetry-After: 30\nPersistent: yes"],
+  ])("%s on its own is not the message", (_name, lines) => {
+    const failure = readLastTestFailure("", "", `${lines}\nThe server cannot service this request right now. Try again later.`);
+    expect(failure?.message).toBe("The server cannot service this request right now. Try again later.");
+  });
+
+  it("a line that only looks like a header is Dynamics' words", () => {
+    expect(readLastTestFailure("", "", "Details: The remote server returned an error: (401) Unauthorized.")?.message).toBe(
+      "Details: The remote server returned an error: (401) Unauthorized.",
+    );
+  });
+
+  it("Exchange's message from the dialog's SOAP fault still comes first", () => {
+    const kb = DIALOG_401.replace("HTTP/1.1 401 Unauthorized", "HTTP/1.1 500 Internal Server Error").concat(
+      '\n<Trace Tag="EwsResponse"><s:Fault><faultcode>a:ErrorNonExistentMailbox</faultcode><faultstring>The SMTP address has no mailbox associated with it.</faultstring></s:Fault></Trace>',
+    );
+    expect(readLastTestFailure("", "", kb)).toMatchObject({ family: "no-mailbox", message: "The SMTP address has no mailbox associated with it." });
+  });
+});
