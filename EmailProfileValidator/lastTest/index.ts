@@ -142,7 +142,7 @@ interface TraceFacts {
 /** ConnectingSID's ways of naming the impersonated mailbox (EWS ExchangeImpersonation). */
 const ADDRESS_TAGS = new Set(["SmtpAddress", "PrimarySmtpAddress", "PrincipalName"]);
 
-/** The first of each fact the trace holds; a value cut off by the end of the text is not taken. */
+/** The first of each fact one column holds; a value cut off by the end of the column is not taken. */
 function factsOf(trace: string): TraceFacts {
   const facts: TraceFacts = {};
   for (const tag of openingTags(trace)) {
@@ -177,17 +177,39 @@ function factsOf(trace: string): TraceFacts {
 }
 
 /**
+ * Each fact from the first column that holds it whole: the request, then the response, then Dynamics' message. The
+ * columns are read apart, so a value cut at the end of one (`<t:SmtpAddress>contoso\jd`) is nothing, never a value
+ * that the next column's text completes; the response's whole `Value Name="SmtpAddress"` then wins over nothing.
+ */
+function factsOfColumns(columns: readonly string[]): TraceFacts {
+  const each = columns.map(factsOf);
+  const first = <K extends keyof TraceFacts>(name: K): TraceFacts[K] => each.find((facts) => facts[name] !== undefined)?.[name];
+  return {
+    responseCode: first("responseCode"),
+    faultCode: first("faultCode"),
+    innerCode: first("innerCode"),
+    message: first("message"),
+    faultString: first("faultString"),
+    smtpAddress: first("smtpAddress"),
+  };
+}
+
+/**
  * The status of Exchange's answer: a header block's status line (`HTTP/1.1 401 Unauthorized`), or .NET's
  * wording in Dynamics' message (`HTTP status 403`, and "The remote server returned an error: (401) Unauthorized."
  * in the server's language: `(401) Несанкционированный`, `(401) 許可されていません`, `(401)未授权`). So a number in
  * parentheses is a status when a word in any script follows it; a lone "(404)" in a sentence is not. A request line has no status.
  */
-function httpStatusOf(text: string): number | undefined {
+function httpStatusOf(columns: readonly string[]): number | undefined {
   const patterns = [/HTTP\/\d(?:\.\d)? ([1-5]\d\d)(?!\d)/g, /\(([1-5]\d\d)\)\s?\p{L}/gu, /HTTP status ([1-5]\d\d)(?!\d)/gi];
   for (const pattern of patterns) {
-    for (let match = pattern.exec(text); match; match = pattern.exec(text)) {
-      const status = Number(match[1]);
-      if (status >= 300) return status;
+    // Each column on its own: a status is never made of the end of one and the start of the next.
+    for (const text of columns) {
+      pattern.lastIndex = 0;
+      for (let match = pattern.exec(text); match; match = pattern.exec(text)) {
+        const status = Number(match[1]);
+        if (status >= 300) return status;
+      }
     }
   }
   return undefined;
@@ -301,15 +323,15 @@ const FAILURE_WORDS = /exception|error|fail|unable|could not|couldn't|denied/i;
 const SUCCESS_WORDS = /succe(?:ss|eded)|no errors?\b/i;
 
 function readTexts(request: string, response: string, message: string): LastTestFailure | undefined {
-  const all = [request, response, message].join("\n");
-  const facts = factsOf(all);
+  const columns = [request, response, message];
+  const facts = factsOfColumns(columns);
   const code = facts.responseCode ?? facts.faultCode;
   const codes = [facts.innerCode, code].filter((value): value is string => value !== undefined);
-  const httpStatus = httpStatusOf(all);
+  const httpStatus = httpStatusOf(columns);
   // Any direction that failed is a failure, and its reason is what is shown, not a direction that succeeded.
   const failingDirection = failingDirectionOf(message);
   const given = shortened(facts.message ?? facts.faultString ?? failingDirection ?? dynamicsMessageOf(message));
-  const family = recogniseFamily(codes, { httpStatus, text: all.toLowerCase() });
+  const family = recogniseFamily(codes, { httpStatus, text: columns.join("\n").toLowerCase() });
   const saysFailed = FAILURE_WORDS.test(given ?? "") && !SUCCESS_WORDS.test(given ?? "");
   const failed =
     family !== undefined || codes.length > 0 || httpStatus !== undefined || failingDirection !== undefined || (message.trim() !== "" && saysFailed);

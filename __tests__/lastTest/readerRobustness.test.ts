@@ -248,3 +248,73 @@ describe("the whole dialog in Last CRM Message: HTTP lines are never the message
     expect(readLastTestFailure("", "", kb)).toMatchObject({ family: "no-mailbox", message: "The SMTP address has no mailbox associated with it." });
   });
 });
+
+const REQUEST_FOR = (address: string): string =>
+  '<Trace Tag="EwsRequest" Tid="534" Time="2024-05-02 09:14:07Z" Version="15.00.1076.004">\n' +
+  '<soap:Envelope xmlns:soap="http://schemas.xmlsoap.org/soap/envelope/" xmlns:t="http://schemas.microsoft.com/exchange/services/2006/types"><soap:Header>' +
+  `<t:ExchangeImpersonation><t:ConnectingSID><t:SmtpAddress>${address}</t:SmtpAddress></t:ConnectingSID></t:ExchangeImpersonation>` +
+  "</soap:Header><soap:Body><m:FindFolder Traversal=\"Shallow\"/></soap:Body></soap:Envelope>\n</Trace>";
+const FAULT_FOR = (address: string): string =>
+  '<Trace Tag="EwsResponse" Tid="534" Time="2024-05-02 09:14:07Z"><s:Envelope><s:Body><s:Fault><faultcode>a:ErrorNonExistentMailbox</faultcode>' +
+  "<faultstring>The SMTP address has no mailbox associated with it.</faultstring><detail><e:ResponseCode>ErrorNonExistentMailbox</e:ResponseCode>" +
+  `<e:Message>The SMTP address has no mailbox associated with it.</e:Message><t:MessageXml><t:Value Name="SmtpAddress">${address}</t:Value>` +
+  "</t:MessageXml></detail></s:Fault></s:Body></s:Envelope></Trace>";
+
+/**
+ * SPEC §5: each column is "at most 2,084 characters" and "the text is cut at 2,084 characters anywhere"; the address is
+ * "from SmtpAddress in the request or the fault's Value Name="SmtpAddress"". A value that runs to the end of its column
+ * may be cut, so it is never taken, and the next column's text is not its continuation: each column is read on its own.
+ */
+describe("each column is read on its own: a value cut by the end of its column is never taken (SPEC §5)", () => {
+  const request = REQUEST_FOR("contoso\\jdoe");
+  const stumpAt = request.indexOf("contoso\\jdoe") + "contoso\\jd".length;
+
+  it("a request cut inside the address, with the fault's full address after it: the fault's address", () => {
+    const cut = request.slice(0, stumpAt);
+    expect(cut.endsWith("<t:SmtpAddress>contoso\\jd")).toBe(true);
+    expect(readLastTestFailure(cut, FAULT_FOR("contoso\\jdoe"), "")).toEqual({
+      family: "no-mailbox",
+      code: "ErrorNonExistentMailbox",
+      message: "The SMTP address has no mailbox associated with it.",
+      address: "contoso\\jdoe",
+    });
+  });
+
+  it("a request cut inside the address, padded to the column's 2,084 characters", () => {
+    const padded = `${" ".repeat(2_084 - stumpAt)}${request.slice(0, stumpAt)}`;
+    expect(padded).toHaveLength(2_084);
+    expect(readLastTestFailure(padded, FAULT_FOR("contoso\\jdoe"), "")?.address).toBe("contoso\\jdoe");
+  });
+
+  it("a request cut inside the address and a fault that names none: no address", () => {
+    const failure = readLastTestFailure(request.slice(0, stumpAt), headersOnly401(), "The remote server returned an error: (401) Unauthorized.");
+    expect(failure).toMatchObject({ family: "sign-in-refused", httpStatus: 401 });
+    expect(failure?.address).toBeUndefined();
+  });
+
+  it("the request cut at every position: the address is the whole one or none", () => {
+    for (let cut = 0; cut <= request.length; cut++) {
+      expect(readLastTestFailure(request.slice(0, cut), FAULT_FOR("contoso\\jdoe"), "<x>")?.address).toBe("contoso\\jdoe");
+      expect([undefined, "contoso\\jdoe"]).toContain(readLastTestFailure(request.slice(0, cut), headersOnly401(), "<x>")?.address);
+    }
+  });
+
+  it("a response cut inside its code, with a tag in Dynamics' message: no partial code", () => {
+    const fault = FAULT_FOR("contoso\\jdoe");
+    const cut = fault.slice(0, fault.indexOf("ErrorNonExistentMailbox</e:ResponseCode>") + "ErrorNonExistent".length);
+    const failure = readLastTestFailure("", cut, "<b>Test Connection failed.</b>");
+    expect([undefined, "ErrorNonExistentMailbox"]).toContain(failure?.code);
+  });
+
+  it("a response cut inside its message, with a tag in Dynamics' message: not a partial message", () => {
+    const answer = '<m:ResponseCode>ErrorMailboxMoveInProgress</m:ResponseCode><m:MessageText>Mailbox move in progress. Try again later.</m:MessageText>';
+    const cut = answer.slice(0, answer.indexOf("Try again"));
+    const failure = readLastTestFailure("", cut, "<b>Test Connection failed.</b>");
+    expect(failure?.code).toBe("ErrorMailboxMoveInProgress");
+    expect(failure?.message).not.toBe("Mailbox move in progress.");
+  });
+});
+
+function headersOnly401(): string {
+  return '<Trace Tag="EwsResponseHttpHeaders" Tid="17" Time="2024-05-02 09:14:07Z">\nHTTP/1.1 401 Unauthorized\nContent-Length: 0\n\n</Trace>';
+}
