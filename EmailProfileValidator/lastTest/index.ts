@@ -127,8 +127,10 @@ function failureCode(text: string): string | undefined {
 }
 
 /** A message's text without the debris of a lost closing tag, then decoded: an escaped "&gt;" is the message's own. */
-const asMessage = (text: string): string | undefined => nonEmpty(decodeEntities(withoutTrailing(text, ">")).trim());
+const asMessage = (text: string): string | undefined => showable(decodeEntities(withoutTrailing(text, ">")).trim());
 const nonEmpty = (text: string | undefined): string | undefined => (text === "" ? undefined : text);
+/** Text worth a sentence: a letter or a digit in any script. Spaces, an invisible character or a lone mark are nothing to show. */
+const showable = (text: string | undefined): string | undefined => (text !== undefined && /[\p{L}\p{N}]/u.test(text) ? text : undefined);
 
 interface TraceFacts {
   responseCode?: string;
@@ -243,8 +245,9 @@ function failingDirectionOf(text: string): string | undefined {
     const end = Math.min(lineEnd, labels[i + 1]?.index ?? text.length);
     const status = text.slice(start, end).trim();
     if (!/^fail/i.test(status)) continue;
-    const reason = withoutLeading(status.replace(/^[A-Za-z]+/, ""), "-\u2013\u2014:.").trimEnd();
-    return reason !== "" ? reason : text.slice(label.index, end).trim();
+    const word = /^[A-Za-z]+/.exec(status)?.[0] ?? "";
+    const reason = showable(withoutLeading(status.slice(word.length), "-\u2013\u2014:.").trimEnd());
+    return reason ?? `${label[0]} ${word}`;
   }
   return undefined;
 }
@@ -302,7 +305,7 @@ function dynamicsMessageOf(text: string): string | undefined {
       continue;
     }
     if (FRAME_LINE.test(trimmed) || DIRECTION_LINE.test(trimmed) || isHeaderLine(trimmed, inHeaderBlock)) continue;
-    return trimmed;
+    if (showable(trimmed) !== undefined) return trimmed;
   }
   return undefined;
 }
@@ -330,7 +333,8 @@ function readTexts(request: string, response: string, message: string): LastTest
   const httpStatus = httpStatusOf(columns);
   // Any direction that failed is a failure, and its reason is what is shown, not a direction that succeeded.
   const failingDirection = failingDirectionOf(message);
-  const given = shortened(facts.message ?? facts.faultString ?? failingDirection ?? dynamicsMessageOf(message));
+  // The first of Exchange's and Dynamics' messages that has something to show; when none has, no message at all.
+  const given = [facts.message, facts.faultString, failingDirection, dynamicsMessageOf(message)].map(shortened).find((text) => showable(text) !== undefined);
   const family = recogniseFamily(codes, { httpStatus, text: columns.join("\n").toLowerCase() });
   const saysFailed = FAILURE_WORDS.test(given ?? "") && !SUCCESS_WORDS.test(given ?? "");
   const failed =

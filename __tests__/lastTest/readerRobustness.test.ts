@@ -1,3 +1,4 @@
+import fc from "fast-check";
 import { performance } from "perf_hooks";
 import { readLastTestFailure } from "../../EmailProfileValidator/lastTest";
 
@@ -318,3 +319,62 @@ describe("each column is read on its own: a value cut by the end of its column i
 function headersOnly401(): string {
   return '<Trace Tag="EwsResponseHttpHeaders" Tid="17" Time="2024-05-02 09:14:07Z">\nHTTP/1.1 401 Unauthorized\nContent-Length: 0\n\n</Trace>';
 }
+
+/** A message worth a sentence: a letter or a digit in any script, and no space at either end. */
+const SHOWABLE = /^\S(?:.*\S)?$/su;
+const hasWords = (message: string): boolean => SHOWABLE.test(message) && /[\p{L}\p{N}]/u.test(message);
+
+/**
+ * SPEC §5: what the reader finds is "Exchange's or Dynamics' message" and, for anything else, "the code and message as
+ * given, nothing invented". A message of spaces, an invisible character or a lone mark is nothing given: the field is
+ * absent, so the advice never reads "failed with ." with an empty slot.
+ */
+describe("never an empty message slot: nothing to show means no message field (SPEC §5)", () => {
+  it.each([
+    ["an invisible character as Exchange's message", "<m:ResponseCode>ErrorAccessDenied</m:ResponseCode><m:MessageText>&#x200B;</m:MessageText>", ""],
+    ["a lone > as Exchange's message", "<m:ResponseCode>ErrorAccessDenied</m:ResponseCode><m:MessageText>&gt;</m:MessageText>", ""],
+    ["an escaped space as the fault's string", "<faultcode>a:ErrorAccessDenied</faultcode><faultstring>&#160;&#x3000;</faultstring>", ""],
+    ["dots before a status in Dynamics' message", "", "...\n\u200b\nHTTP/1.1 401 Unauthorized"],
+    ["only list marks and an invisible space before a status line", "", "- > \u2060\nHTTP/1.1 503 Service Unavailable"],
+  ])("%s", (_name, response, message) => {
+    const failure = readLastTestFailure("", response, message);
+    expect(failure).toBeDefined();
+    expect(failure).not.toHaveProperty("message");
+  });
+
+  it("a message with nothing to show does not hide the next one that has words", () => {
+    const answer =
+      "<m:MessageText>&#x200B;</m:MessageText><m:ResponseCode>ErrorAccessDenied</m:ResponseCode>" +
+      "<m:MessageText>Access is denied. Check credentials and try again.</m:MessageText>";
+    expect(readLastTestFailure("", answer, "")?.message).toBe("Access is denied. Check credentials and try again.");
+  });
+
+  it("a failing direction whose reason is an invisible character shows its status line", () => {
+    expect(readLastTestFailure("", "", "Incoming Status: Success\nOutgoing Status: Failure - \u200b")?.message).toBe("Outgoing Status: Failure");
+  });
+
+  it("Dynamics' line with words after lines without any", () => {
+    expect(readLastTestFailure("", "", "- > \u2060\n...\nThe request failed with HTTP status 503")?.message).toBe("The request failed with HTTP status 503");
+  });
+
+  it("Dynamics' words after an empty Exchange message", () => {
+    const failure = readLastTestFailure("", "<faultcode>a:ErrorAccessDenied</faultcode><faultstring>&#x200B;</faultstring>", "Access is denied.");
+    expect(failure?.message).toBe("Access is denied.");
+  });
+
+  it("on any text, a message is either absent or has words (property-based)", () => {
+    const piece = fc.constantFrom(
+      "<m:MessageText>", "</m:MessageText>", "<faultstring>", "<m:ResponseCode>ErrorAccessDenied</m:ResponseCode>", "&#x200B;", "&#160;", "&gt;",
+      "\u200b", "\u2060", "\u00a0", " ", "\n", "\r\n", ">", "-", "*", ".", "…", "Error :", "HTTP/1.1 401 Unauthorized", "(401) ", "Outgoing Status: Failure - ",
+      "Incoming Status: Success", "Content-Type: text/xml", "<Trace>", "</Trace>", "failed", "x",
+    );
+    const text = fc.array(piece, { maxLength: 40 }).map((pieces) => pieces.join(""));
+    fc.assert(
+      fc.property(text, text, text, (request, response, message) => {
+        const failure = readLastTestFailure(request, response, message);
+        if (failure !== undefined && "message" in failure) expect(hasWords(failure.message ?? "")).toBe(true);
+      }),
+      { numRuns: 3000 },
+    );
+  });
+});
