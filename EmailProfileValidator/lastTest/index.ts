@@ -280,7 +280,10 @@ const STATUS_LINE = /^HTTP\/\d(?:\.\d)? \d{3}(?!\d)/;
 /** "Content-Type: text/xml": a header's name, an HTTP token, right before its colon. */
 const HEADER_NAME = /^[A-Za-z][A-Za-z0-9-]{0,63}(?=:)/;
 /** Headers of one word that a request or an answer carries; a hyphenated name (Content-Type, X-FEServer) is always a header. */
-const ONE_WORD_HEADERS = new Set(["host", "accept", "date", "server", "connection", "expect", "authorization", "cookie", "pragma", "vary", "etag", "expires", "upgrade", "trailer", "te", "via"]);
+const ONE_WORD_HEADERS = new Set(
+  // request headers, then response headers
+  ["host", "accept", "authorization", "connection", "cookie", "expect", "pragma", "te", "upgrade", "via", "date", "server", "vary", "etag", "expires", "trailer"],
+);
 
 /** A header line: a hyphenated or well-known name, or any name inside a header block (after a request or status line, up to a blank line). */
 function isHeaderLine(line: string, inHeaderBlock: boolean): boolean {

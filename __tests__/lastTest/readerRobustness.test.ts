@@ -9,8 +9,8 @@ type Columns = [request: string, response: string, message: string];
  * back-tracks (`/>+$/` on a long run of `>` followed by anything else) takes time that grows with the square of the
  * length: ten times the text, a hundred times the time. Each input is read at N and at 10N characters; linear reading
  * takes about 10× as long, and anything past 30× is growth no linear reader shows. The best of several runs is
- * compared, each run repeated until it is long enough to time, so a busy machine cannot fail the test, and no
- * wall-clock limit is set.
+ * compared, each run repeated until it is long enough to time, so a busy machine is unlikely to fail the test, and
+ * no wall-clock limit is set. 10N stays under the 100,000 characters the reader takes per column, so no cut hides growth.
  */
 describe("the reader takes time in proportion to the text (SPEC §5: linear time on any text)", () => {
   const N = 5_000;
