@@ -9,8 +9,12 @@ const { XMLParser, XMLValidator } = require("fast-xml-parser");
 const SOURCE_DIR = path.join(__dirname, "src", "Other");
 const UNIQUE_NAME = /^[A-Za-z_][A-Za-z0-9_]*$/;
 const PREFIX = /^[a-z][a-z0-9]{1,7}$/;
-/** Dataverse keeps this prefix for itself. */
-const RESERVED_PREFIXES = new Set(["mscrm"]);
+/**
+ * Dataverse keeps every prefix that starts with this for itself. Microsoft Learn, "Create, export, or import an
+ * unmanaged solution", Create a solution publisher: "The prefix must be between two and eight characters long, and can
+ * contain only alphanumeric characters. It cannot start with 'mscrm'."
+ */
+const RESERVED_PREFIX_START = "mscrm";
 const OPTION_VALUE_PREFIX_RANGE = [10000, 99999];
 /** Dataverse's column lengths: solution.uniquename, publisher.uniquename, friendlyname, description. */
 const LIMITS = { solutionUniqueName: 65, publisherUniqueName: 256, name: 256, description: 2000 };
@@ -71,7 +75,9 @@ function prefixProblems(prefix) {
   if (typeof prefix !== "string" || !PREFIX.test(prefix)) {
     return [`${where}: Publisher/CustomizationPrefix must be 2 to 8 lower-case letters or digits, starting with a letter (got ${show(prefix)}).`];
   }
-  return RESERVED_PREFIXES.has(prefix) ? [`${where}: Publisher/CustomizationPrefix "${prefix}" is reserved by Dataverse; choose your own.`] : [];
+  return prefix.startsWith(RESERVED_PREFIX_START)
+    ? [`${where}: Publisher/CustomizationPrefix "${prefix}" is reserved by Dataverse: a prefix cannot start with "${RESERVED_PREFIX_START}"; choose your own.`]
+    : [];
 }
 
 /** Every problem with the metadata, each naming the element and the file to fix. */

@@ -94,6 +94,23 @@ function attribute(attributes: string, name: string): string | undefined {
 }
 
 /**
+ * The text without a run of `char` at its end, found by walking back from the end. A pattern such as `/>+$/` tries
+ * every start in the run and reads to its end each time: a long run followed by anything else costs its length squared.
+ */
+function withoutTrailing(text: string, char: string): string {
+  let end = text.length;
+  while (end > 0 && text[end - 1] === char) end--;
+  return text.slice(0, end);
+}
+
+/** The text without a run of `chars` (or white space) at its start, found by walking forward. */
+function withoutLeading(text: string, chars: string): string {
+  let start = 0;
+  while (start < text.length && (chars.includes(text[start]) || text[start].trim() === "")) start++;
+  return text.slice(start);
+}
+
+/**
  * "a:ErrorNonExistentMailbox" → "ErrorNonExistentMailbox". The KB's published fault lost its closing tags
  * (`a:ErrorNonExistentMailbox>`), so a `>` left behind is debris; anything else after the word is not a code.
  */
@@ -101,8 +118,7 @@ function asCode(text: string): string | undefined {
   const word = text.slice(text.indexOf(":") + 1);
   const code = RESPONSE_CODE.exec(word)?.[0];
   if (code === undefined) return undefined;
-  const rest = word.slice(code.length);
-  return rest === "" || /^>+$/.test(rest) ? code : undefined;
+  return withoutTrailing(word.slice(code.length), ">") === "" ? code : undefined;
 }
 
 /** A code that says the request failed, or undefined for NoError and for text that is no code. */
@@ -112,8 +128,10 @@ function failureCode(text: string): string | undefined {
 }
 
 /** A message's text without the debris of a lost closing tag, then decoded: an escaped "&gt;" is the message's own. */
-const asMessage = (text: string): string | undefined => nonEmpty(decodeEntities(text.replace(/>+$/, "")).trim());
+const asMessage = (text: string): string | undefined => showable(decodeEntities(withoutTrailing(text, ">")).trim());
 const nonEmpty = (text: string | undefined): string | undefined => (text === "" ? undefined : text);
+/** Text worth a sentence: a letter or a digit in any script. Spaces, an invisible character or a lone mark are nothing to show. */
+const showable = (text: string | undefined): string | undefined => (text !== undefined && /[\p{L}\p{N}]/u.test(text) ? text : undefined);
 
 interface TraceFacts {
   responseCode?: string;
@@ -127,7 +145,7 @@ interface TraceFacts {
 /** ConnectingSID's ways of naming the impersonated mailbox (EWS ExchangeImpersonation). */
 const ADDRESS_TAGS = new Set(["SmtpAddress", "PrimarySmtpAddress", "PrincipalName"]);
 
-/** The first of each fact the trace holds; a value cut off by the end of the text is not taken. */
+/** The first of each fact one column holds; a value cut off by the end of the column is not taken. */
 function factsOf(trace: string): TraceFacts {
   const facts: TraceFacts = {};
   for (const tag of openingTags(trace)) {
@@ -162,15 +180,39 @@ function factsOf(trace: string): TraceFacts {
 }
 
 /**
- * The status of Exchange's answer: a header block's status line (`HTTP/1.1 401 Unauthorized`), or .NET's
- * wording in Dynamics' message (`(401) Unauthorized`, `HTTP status 403`). A request line has no status.
+ * Each fact from the first column that holds it whole: the request, then the response, then Dynamics' message. The
+ * columns are read apart, so a value cut at the end of one (`<t:SmtpAddress>contoso\jd`) is nothing, never a value
+ * that the next column's text completes; the response's whole `Value Name="SmtpAddress"` then wins over nothing.
  */
-function httpStatusOf(text: string): number | undefined {
-  const patterns = [/HTTP\/\d(?:\.\d)? ([1-5]\d\d)(?!\d)/g, /\(([1-5]\d\d)\) [A-Z]/g, /HTTP status ([1-5]\d\d)(?!\d)/gi];
+function factsOfColumns(columns: readonly string[]): TraceFacts {
+  const each = columns.map(factsOf);
+  const first = <K extends keyof TraceFacts>(name: K): TraceFacts[K] => each.find((facts) => facts[name] !== undefined)?.[name];
+  return {
+    responseCode: first("responseCode"),
+    faultCode: first("faultCode"),
+    innerCode: first("innerCode"),
+    message: first("message"),
+    faultString: first("faultString"),
+    smtpAddress: first("smtpAddress"),
+  };
+}
+
+/**
+ * The status of Exchange's answer: a header block's status line (`HTTP/1.1 401 Unauthorized`), or .NET's
+ * wording in Dynamics' message (`HTTP status 403`, and "The remote server returned an error: (401) Unauthorized."
+ * in the server's language: `(401) Несанкционированный`, `(401) 許可されていません`, `(401)未授权`). So a number in
+ * parentheses is a status when a word in any script follows it; a lone "(404)" in a sentence is not. A request line has no status.
+ */
+function httpStatusOf(columns: readonly string[]): number | undefined {
+  const patterns = [/HTTP\/\d(?:\.\d)? ([1-5]\d\d)(?!\d)/g, /\(([1-5]\d\d)\)\s?\p{L}/gu, /HTTP status ([1-5]\d\d)(?!\d)/gi];
   for (const pattern of patterns) {
-    for (let match = pattern.exec(text); match; match = pattern.exec(text)) {
-      const status = Number(match[1]);
-      if (status >= 300) return status;
+    // Each column on its own: a status is never made of the end of one and the start of the next.
+    for (const text of columns) {
+      pattern.lastIndex = 0;
+      for (let match = pattern.exec(text); match; match = pattern.exec(text)) {
+        const status = Number(match[1]);
+        if (status >= 300) return status;
+      }
     }
   }
   return undefined;
@@ -179,12 +221,95 @@ function httpStatusOf(text: string): number | undefined {
 /** A line that only frames the message: a stack frame, an activity id, a tag, the dialog's headings. */
 const FRAME_LINE = /^(?:at |ActivityId:|<|(?:Request to|Response from) Exchange:)/;
 
-/** The line of Dynamics' message that says what happened, without the quote and list marks of a published copy. */
+/**
+ * Test & Enable's result per direction, "Incoming Status: Failure - <reason>" (KB 954584): the mailbox's Incoming Email,
+ * Outgoing Email and Appointments, Contacts, and Tasks (ACT) Status columns, each Not Run, Success or Failure.
+ */
+const DIRECTION_NAMES = "(?:(?:Incoming|Outgoing)(?: Email)?|ACT|Appointments, Contacts,? and Tasks) Status *:";
+const DIRECTION_LABEL = new RegExp(`\\b${DIRECTION_NAMES}`, "gi");
+const DIRECTION_LINE = new RegExp(`^${DIRECTION_NAMES}`, "i");
+
+/**
+ * The first direction that failed: its reason, or its own status line when it gives none. A direction's status runs
+ * to the next direction or the end of its line, so two on one line are read apart.
+ */
+function failingDirectionOf(text: string): string | undefined {
+  const labels = [...text.matchAll(DIRECTION_LABEL)];
+  // Where the current line ends: moved forward only, so finding it costs one pass over the text in all.
+  let lineEnd = -1;
+  for (const [i, label] of labels.entries()) {
+    const start = label.index + label[0].length;
+    if (lineEnd < start) {
+      const newline = text.indexOf("\n", start);
+      lineEnd = newline === -1 ? text.length : newline;
+    }
+    const end = Math.min(lineEnd, labels[i + 1]?.index ?? text.length);
+    const status = text.slice(start, end).trim();
+    if (!/^fail/i.test(status)) continue;
+    const word = /^[A-Za-z]+/.exec(status)?.[0] ?? "";
+    const reason = showable(withoutLeading(status.slice(word.length), "-\u2013\u2014:.").trimEnd());
+    return reason ?? `${label[0]} ${word}`;
+  }
+  return undefined;
+}
+
+/**
+ * The text without its trace blocks (`<Trace Tag="EwsRequestHttpHeaders" …>` … `</Trace>`, to the end when one is cut):
+ * they are Exchange's request and answer, whose facts are read from the XML; none of their lines is Dynamics' words.
+ */
+function withoutTraceBlocks(text: string): string {
+  const parts: string[] = [];
+  let at = 0;
+  while (at < text.length) {
+    const open = text.indexOf("<Trace", at);
+    if (open === -1) {
+      parts.push(text.slice(at));
+      break;
+    }
+    parts.push(text.slice(at, open), "\n");
+    const close = text.indexOf("</Trace>", open);
+    if (close === -1) break;
+    at = close + "</Trace>".length;
+  }
+  return parts.join("");
+}
+
+/** "POST /EWS/Exchange.asmx HTTP/1.1": the request line of the dialog's request. */
+const REQUEST_LINE = /^[A-Z]{3,10} \S+ HTTP\/\d/;
+/** "HTTP/1.1 401 Unauthorized": the status line of Exchange's answer. */
+const STATUS_LINE = /^HTTP\/\d(?:\.\d)? \d{3}(?!\d)/;
+/** "Content-Type: text/xml": a header's name, an HTTP token, right before its colon. */
+const HEADER_NAME = /^[A-Za-z][A-Za-z0-9-]{0,63}(?=:)/;
+/** Headers of one word that a request or an answer carries; a hyphenated name (Content-Type, X-FEServer) is always a header. */
+const ONE_WORD_HEADERS = new Set(
+  // request headers, then response headers
+  ["host", "accept", "authorization", "connection", "cookie", "expect", "pragma", "te", "upgrade", "via", "date", "server", "vary", "etag", "expires", "trailer"],
+);
+
+/** A header line: a hyphenated or well-known name, or any name inside a header block (after a request or status line, up to a blank line). */
+function isHeaderLine(line: string, inHeaderBlock: boolean): boolean {
+  const name = HEADER_NAME.exec(line)?.[0];
+  return name !== undefined && (inHeaderBlock || name.includes("-") || ONE_WORD_HEADERS.has(name.toLowerCase()));
+}
+
+/**
+ * The line of Dynamics' message that says what happened, without the quote and list marks of a published copy. When
+ * the column holds the whole dialog, its request line, status lines and header lines are HTTP, not anyone's words.
+ */
 function dynamicsMessageOf(text: string): string | undefined {
-  for (const line of text.split(/\r?\n/)) {
-    const trimmed = line.trim().replace(/^[->*\s]+/, "").replace(/^Error\s*:\s*/, "");
-    if (trimmed === "" || FRAME_LINE.test(trimmed)) continue;
-    return trimmed;
+  let inHeaderBlock = false;
+  for (const line of withoutTraceBlocks(text).split(/\r?\n/)) {
+    const trimmed = withoutLeading(line, "->*").trimEnd().replace(/^Error\s*:\s*/, "");
+    if (trimmed === "") {
+      inHeaderBlock = false;
+      continue;
+    }
+    if (REQUEST_LINE.test(trimmed) || STATUS_LINE.test(trimmed)) {
+      inHeaderBlock = true;
+      continue;
+    }
+    if (FRAME_LINE.test(trimmed) || DIRECTION_LINE.test(trimmed) || isHeaderLine(trimmed, inHeaderBlock)) continue;
+    if (showable(trimmed) !== undefined) return trimmed;
   }
   return undefined;
 }
@@ -205,15 +330,19 @@ const FAILURE_WORDS = /exception|error|fail|unable|could not|couldn't|denied/i;
 const SUCCESS_WORDS = /succe(?:ss|eded)|no errors?\b/i;
 
 function readTexts(request: string, response: string, message: string): LastTestFailure | undefined {
-  const all = [request, response, message].join("\n");
-  const facts = factsOf(all);
+  const columns = [request, response, message];
+  const facts = factsOfColumns(columns);
   const code = facts.responseCode ?? facts.faultCode;
   const codes = [facts.innerCode, code].filter((value): value is string => value !== undefined);
-  const httpStatus = httpStatusOf(all);
-  const given = shortened(facts.message ?? facts.faultString ?? dynamicsMessageOf(message));
-  const family = recogniseFamily(codes, { httpStatus, text: all.toLowerCase() });
+  const httpStatus = httpStatusOf(columns);
+  // Any direction that failed is a failure, and its reason is what is shown, not a direction that succeeded.
+  const failingDirection = failingDirectionOf(message);
+  // The first of Exchange's and Dynamics' messages that has something to show; when none has, no message at all.
+  const given = [facts.message, facts.faultString, failingDirection, dynamicsMessageOf(message)].map(shortened).find((text) => showable(text) !== undefined);
+  const family = recogniseFamily(codes, { httpStatus, text: columns.join("\n").toLowerCase() });
   const saysFailed = FAILURE_WORDS.test(given ?? "") && !SUCCESS_WORDS.test(given ?? "");
-  const failed = family !== undefined || codes.length > 0 || httpStatus !== undefined || (message.trim() !== "" && saysFailed);
+  const failed =
+    family !== undefined || codes.length > 0 || httpStatus !== undefined || failingDirection !== undefined || (message.trim() !== "" && saysFailed);
   if (!failed) return undefined;
   return {
     family: family ?? "other",

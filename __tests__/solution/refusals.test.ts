@@ -162,6 +162,25 @@ describe("the packer reads its sources as Dataverse would, and refuses before an
     fs.writeFileSync(path.join(sourceDir, "Customizations.xml"), customizationsXml);
     expect(readSolutionSource(sourceDir).config?.uniqueName).toBe(CONFIG?.uniqueName);
   });
+
+  /**
+   * Microsoft Learn, "Create, export, or import an unmanaged solution", Create a solution publisher (Prefix): "The
+   * prefix must be between two and eight characters long, and can contain only alphanumeric characters. It cannot
+   * start with 'mscrm'." (MicrosoftDocs/dynamics-365-customer-engagement, ce/developer/create-export-import-unmanaged-solution.md)
+   */
+  it.each(["mscrmx", "mscrm1", "mscrmabc"])("a prefix that starts with mscrm (%s), not only mscrm itself", async (prefix) => {
+    const xml = solutionXml.replace(/<CustomizationPrefix>[^<]*<\/CustomizationPrefix>/, `<CustomizationPrefix>${prefix}</CustomizationPrefix>`);
+    expect(xml).toContain(`<CustomizationPrefix>${prefix}</CustomizationPrefix>`);
+    const { error, written, built } = await packWith("Solution.xml", xml);
+    expect(error).toBeInstanceOf(PackError);
+    expect(String((error as Error).message)).toMatch(new RegExp(`CustomizationPrefix "${prefix}" is reserved by Dataverse: a prefix cannot start with "mscrm"`));
+    expect(written).toEqual([]);
+    expect(built).toBe(false);
+  });
+
+  it("a prefix with mscrm later in it is fine", () => {
+    expect(configProblems(withChange((c: any) => (c.publisher.customizationPrefix = "xmscrm")))).toEqual([]);
+  });
 });
 
 describe("npm version moves the element, never a look-alike in a comment", () => {
