@@ -10,6 +10,8 @@ export interface ILink {
 
 /** How a detail becomes words: characters named, counts formatted. The view's translator stands behind it. */
 export interface IWording {
+  /** Words of our own in the admin's language, for a slot that names a family or its fix. */
+  words: (key: StringKey) => string;
   characters: (characters: readonly string[]) => string;
   labels: (labels: readonly string[]) => string;
   count: (count: number) => string;
@@ -49,9 +51,16 @@ function userNameSentence(problem: ProblemOf<UserNameFailureCode>): StringKey {
   return "uncoded" in advice && !present(problem.faultCode) ? advice.uncoded : advice.sentence;
 }
 
+/** A family written for the last test has its own line; any other names its cause and fix in the shared one. */
 function otherCauseSentence(family: FailureFamilyId): StringKey {
   const row = rowOf(family);
-  return row && "lastTest" in row ? row.lastTest : "Problem_last-test-other-cause";
+  if (!row) return "Problem_last-test-other-cause";
+  return "lastTest" in row ? row.lastTest : "Problem_last-test-other-cause_family";
+}
+
+function otherCauseArgs(family: FailureFamilyId, wording: IWording): string[] {
+  const row = rowOf(family);
+  return row && !("lastTest" in row) ? [wording.words(row.title), wording.words(row.fix)] : [];
 }
 
 const present = (text: string | undefined): text is string => text !== undefined && text.trim() !== "";
@@ -113,7 +122,11 @@ const CATALOGUE: { [C in OwnCode]: IEntry<ProblemOf<C>> } = {
   },
   "upn-mailbox-mismatch": { key: "Problem_upn-mailbox-mismatch", args: (problem) => [problem.address, problem.primaryAddress], learnMore: KB_3214326 },
   "not-used": { key: (problem) => (problem.reason === "same-settings" ? "Problem_not-used_same-settings" : "Problem_not-used") },
-  "last-test-other-cause": { key: (problem) => otherCauseSentence(problem.family), learnMore: (problem) => familyLink(problem.family) },
+  "last-test-other-cause": {
+    key: (problem) => otherCauseSentence(problem.family),
+    args: (problem, wording) => otherCauseArgs(problem.family, wording),
+    learnMore: (problem) => familyLink(problem.family),
+  },
   "last-test-failed": {
     key: lastTestFailedKey,
     args: (problem) => [problem.faultCode, problem.message].filter(present),

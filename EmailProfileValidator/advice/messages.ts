@@ -28,6 +28,7 @@ function describeCharacters(characters: readonly string[], translate: Translate)
 
 function wordingFor(translate: Translate): IWording {
   return {
+    words: (key) => translate(key),
     characters: (characters) => describeCharacters(characters, translate),
     labels: (labels) => labels.map(nameLabel).join(", "),
     // "9,992": a count an admin reads at a glance.

@@ -195,6 +195,7 @@ export const ENGLISH = {
   Health_Cause_impersonation: "The account in the User Name, {0}, may not act for these mailboxes: give it the ApplicationImpersonation role, with a management scope that includes them.",
   Health_Cause_impersonation_unnamed: "The account in the profile's User Name may not act for these mailboxes: give it the ApplicationImpersonation role, with a management scope that includes them.",
   Health_Cause_address: "Exchange has no mailbox for these mailboxes' own email addresses: correct each mailbox's Email Address. This is not the profile's User Name.",
+  "Problem_last-test-other-cause_family": "The last Test Connection failed for a reason that is not the user name: \u201c{0}\u201d. {1}",
 } as const;
 
 export type StringKey = keyof typeof ENGLISH;

@@ -74,10 +74,15 @@ function decidingCodes(text: string, codeLine: string | undefined): string[] {
   return [...new Set([...known.filter((code) => fromLine.includes(code)), ...fromLine, ...known])];
 }
 
+/** Dynamics' "Email Server Error Code:" line, without its bold marks, and the codes that decide the text. */
+export function errorCodeLine(text: string): { codeLine?: string; codes: string[] } {
+  const codeLine = CODE_LINE.exec(text.slice(0, MAX_ALERT_LENGTH))?.[1]?.replace(/\*+/g, "").trim();
+  return { ...(codeLine !== undefined ? { codeLine } : {}), codes: decidingCodes(text.slice(0, MAX_ALERT_LENGTH), codeLine) };
+}
+
 export function classifyAlert(raw: unknown): IAlertReading {
   const text = typeof raw === "string" ? raw.slice(0, MAX_ALERT_LENGTH) : "";
-  const codeLine = CODE_LINE.exec(text)?.[1]?.replace(/\*+/g, "").trim();
-  const codes = decidingCodes(text, codeLine);
+  const { codeLine, codes } = errorCodeLine(text);
   const lower = text.toLowerCase();
   const httpStatus = httpStatusIn(text);
   const family = recogniseFamily(codes, { httpStatus, text: lower, codeLine: codeLine?.toLowerCase() }) ?? "other";

@@ -4,6 +4,7 @@ export {
   TROUBLESHOOTING_URL,
   familyRow,
   recogniseFamily,
+  rowForCode,
   type FailureCause,
   type FailureFamilyId,
   type FailureFamilyRow,
@@ -11,4 +12,4 @@ export {
   type IUserNameAdvice,
   type UserNameFailureCode,
 } from "./catalogue";
-export { classifyAlert, codeTokens, type Direction, type IAlertReading } from "./classify";
+export { classifyAlert, codeTokens, errorCodeLine, type Direction, type IAlertReading } from "./classify";

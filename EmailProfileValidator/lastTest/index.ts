@@ -7,7 +7,7 @@
  * and published copies are mangled further (KB 3214326 lost its closing tags and gained markdown escapes), so
  * the XML is read loosely, tag by tag, with indexOf and bounded patterns only: linear, and it never throws.
  */
-import { recogniseFamily, type FailureFamilyId } from "../failures";
+import { errorCodeLine, recogniseFamily, rowForCode, type FailureFamilyId } from "../failures";
 
 /** A family of the one failure catalogue, as the last test can report it. */
 export type LastTestFamily = FailureFamilyId;
@@ -332,14 +332,17 @@ const SUCCESS_WORDS = /succe(?:ss|eded)|no errors?\b/i;
 function readTexts(request: string, response: string, message: string): LastTestFailure | undefined {
   const columns = [request, response, message];
   const facts = factsOfColumns(columns);
-  const code = facts.responseCode ?? facts.faultCode;
+  // Dynamics' own message may carry an alert's "Email Server Error Code:" line: the same catalogue reads it (SPEC §8).
+  const dynamics = errorCodeLine(message);
+  // Only a code the catalogue knows: a message cut mid-word ("TimedO") or a stack frame's word is no code.
+  const code = facts.responseCode ?? facts.faultCode ?? dynamics.codes.find((candidate) => rowForCode(candidate) !== undefined);
   const codes = [facts.innerCode, code].filter((value): value is string => value !== undefined);
   const httpStatus = httpStatusOf(columns);
   // Any direction that failed is a failure, and its reason is what is shown, not a direction that succeeded.
   const failingDirection = failingDirectionOf(message);
   // The first of Exchange's and Dynamics' messages that has something to show; when none has, no message at all.
   const given = [facts.message, facts.faultString, failingDirection, dynamicsMessageOf(message)].map(shortened).find((text) => showable(text) !== undefined);
-  const family = recogniseFamily(codes, { httpStatus, text: columns.join("\n").toLowerCase() });
+  const family = recogniseFamily(codes, { httpStatus, text: columns.join("\n").toLowerCase(), codeLine: dynamics.codeLine?.toLowerCase() });
   const saysFailed = FAILURE_WORDS.test(given ?? "") && !SUCCESS_WORDS.test(given ?? "");
   const failed =
     family !== undefined || codes.length > 0 || httpStatus !== undefined || failingDirection !== undefined || (message.trim() !== "" && saysFailed);

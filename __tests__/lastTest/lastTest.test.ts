@@ -53,9 +53,9 @@ describe("each family, from a real published sample", () => {
     if (sample.address) expect(failure?.address).toBe(sample.address);
   });
 
-  it("every family in the catalogue has a published sample", () => {
+  it("every family the last test explains has a published sample (the alerts' families: failures/alerts.test.ts)", () => {
     const sampled = new Set(PUBLISHED_FAILURES.map((sample) => sample.family));
-    for (const row of FAILURE_FAMILIES) expect(sampled).toContain(row.family);
+    for (const row of FAILURE_FAMILIES) if ("lastTest" in row || "userName" in row) expect(sampled).toContain(row.family);
   });
 
   it("every sample cut at every position never throws, and names only a whole code, status or address", () => {
