@@ -1,5 +1,5 @@
 import * as React from "react";
-import { DefaultButton, Icon, Link, MessageBar, MessageBarType, Spinner, SpinnerSize, Stack, Text, getId, hiddenContentStyle, mergeStyles, useTheme } from "@fluentui/react";
+import { DefaultButton, Icon, Link, Spinner, SpinnerSize, Stack, Text, getId, hiddenContentStyle, mergeStyles, useTheme } from "@fluentui/react";
 import { buildHealthView, type IHealthFamilyView, type ISentenceOf } from "../advice/health";
 import type { Translate } from "../advice/strings";
 import type { IProfileHealth } from "../health";
@@ -33,7 +33,7 @@ function MailboxLinks({ family, translate, openMailbox }: { family: IHealthFamil
   return (
     <Stack horizontal wrap tokens={{ childrenGap: 8 }} verticalAlign="center">
       {family.mailboxes.map((mailbox) => (
-        <Link key={mailbox.id} onClick={() => openMailbox(mailbox.id)} aria-label={translate("Health_OpenMailbox", mailbox.name)}>
+        <Link key={mailbox.id} onClick={() => openMailbox(mailbox.id)} title={translate("Health_OpenMailbox", mailbox.name)}>
           {mailbox.name}
         </Link>
       ))}
@@ -80,9 +80,15 @@ function FamilyItem({ family, translate, openMailbox }: IFamilyProps): React.Rea
             {/* Dynamics' words, as text: React never reads them as markup. */}
             <blockquote className={quote}>{family.example}</blockquote>
             {family.cause && (
-              <MessageBar messageBarType={family.severity === "warning" ? MessageBarType.warning : MessageBarType.info} isMultiline delayedRender={false}>
-                {say(family.cause, translate)}
-              </MessageBar>
+              // Not a MessageBar: its own live region would announce the cause a second time on opening.
+              <Stack horizontal tokens={{ childrenGap: 6 }} className={mergeStyles({ padding: "4px 8px", background: family.severity === "warning" ? theme.semanticColors.warningBackground : theme.semanticColors.infoBackground })}>
+                <Icon
+                  iconName={family.severity === "warning" ? "Warning" : "Info"}
+                  aria-hidden="true"
+                  className={mergeStyles({ paddingTop: 2, color: family.severity === "warning" ? theme.semanticColors.warningIcon : theme.semanticColors.infoIcon })}
+                />
+                <Text className={sentence}>{say(family.cause, translate)}</Text>
+              </Stack>
             )}
             {family.fix && <Text className={sentence}>{translate(family.fix)}</Text>}
             {family.beforeSave && <Text className={sentence}>{translate("Health_BeforeSave")}</Text>}
