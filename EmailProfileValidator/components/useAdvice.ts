@@ -77,7 +77,7 @@ export function useAdvice(sources: IAdviceSources): IAdviceState {
   const lookUpValue = looksUp ? lookupText : "";
   const finding = useDirectoryFinding(directory, lookUpValue);
   const lastTestAdvice = React.useMemo(
-    () => lastTestProblems(lastTest, result, text, testedValue, configuration),
+    () => lastTestProblems(lastTest, result, text, testedValue, { target: configuration.options.target, userNameInUse: configuration.userNameInUse }),
     [lastTest, result, text, testedValue, configuration],
   );
   // When the last test found no mailbox for this very value, the directory is asked about its account, once it settles.
