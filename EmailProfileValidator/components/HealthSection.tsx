@@ -16,6 +16,7 @@ export interface IHealthSectionProps {
 
 const hidden = mergeStyles(hiddenContentStyle);
 const sentence = mergeStyles({ display: "block" });
+const spaced = mergeStyles({ marginRight: 12 });
 
 function say(line: ISentenceOf, translate: Translate): string {
   return translate(line.key, ...line.args.map((arg) => (typeof arg === "string" ? arg : translate(arg.words))));
@@ -31,14 +32,14 @@ function MailboxLinks({ family, translate, openMailbox }: { family: IHealthFamil
   if (family.mailboxes.length === 0) return null;
   const more = family.more > 0 ? translate(family.moreIsAtLeast ? "Health_More_atLeast" : "Health_More", String(family.more)) : "";
   return (
-    <Stack horizontal wrap tokens={{ childrenGap: 8 }} verticalAlign="center">
+    <div>
       {family.mailboxes.map((mailbox) => (
-        <Link key={mailbox.id} onClick={() => openMailbox(mailbox.id)} title={translate("Health_OpenMailbox", mailbox.name)}>
+        <Link key={mailbox.id} onClick={() => openMailbox(mailbox.id)} title={translate("Health_OpenMailbox", mailbox.name)} className={spaced}>
           {mailbox.name}
         </Link>
       ))}
       {more && <Text variant="small">{more}</Text>}
-    </Stack>
+    </div>
   );
 }
 
@@ -53,7 +54,7 @@ function FamilyItem({ family, translate, openMailbox }: IFamilyProps): React.Rea
   const theme = useTheme();
   const [open, setOpen] = React.useState(family.severity === "warning");
   const [detailsId] = React.useState(() => getId("epv-health-family"));
-  const quote = mergeStyles({ margin: "4px 0", padding: "4px 8px", borderLeft: `3px solid ${theme.semanticColors.bodyDivider}`, whiteSpace: "pre-wrap", wordBreak: "break-word", color: theme.semanticColors.bodySubtext });
+  const quote = mergeStyles({ ...theme.fonts.small, margin: "4px 0", padding: "4px 8px", borderLeft: `3px solid ${theme.semanticColors.bodyDivider}`, whiteSpace: "pre-wrap", wordBreak: "break-word", color: theme.semanticColors.bodySubtext });
   const level = translate(family.level >= 3 ? "Health_Level_3" : "Health_Level_2");
   const summary = `${translate(family.title)} \u00b7 ${say(family.count, translate)} \u00b7 ${translate("Health_LastSeen", when(family.lastSeen))}`;
   return (

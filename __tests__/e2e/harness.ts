@@ -189,6 +189,11 @@ export async function waitForDataInput(page: Page, property: string, value: stri
 export interface ILook {
   design?: { tokenTheme: Record<string, string | number>; isDarkTheme?: boolean };
   readOnly?: boolean;
+  /**
+   * A saved record with a Web API behind it, which the harness has neither: the control's retrieveMultipleRecords
+   * calls go to `window.__dataverse` and openForm to `window.__openForm`, which the test exposes from Node.
+   */
+  record?: { id: string };
 }
 
 /**
@@ -198,13 +203,37 @@ export interface ILook {
  */
 export async function installLook(page: Page, look: ILook): Promise<void> {
   await page.addInitScript((given: ILook) => {
-    type Control = new () => { updateView(context: { fluentDesignLanguage?: unknown; mode: { isControlDisabled: boolean } }): unknown };
+    interface IContext {
+      parameters?: unknown;
+      fluentDesignLanguage?: unknown;
+      mode: { isControlDisabled: boolean; contextInfo?: unknown };
+      webAPI?: unknown;
+      navigation?: unknown;
+    }
+    type Control = new () => { init(context: IContext, ...rest: unknown[]): unknown; updateView(context: IContext): unknown };
+    const page = window as unknown as { __dataverse?: (entity: string, options?: string) => Promise<unknown>; __openForm?: (options: unknown) => Promise<unknown> };
+    // The harness's own context objects may not take new members: the record is layered over them, not written in.
+    const withRecord = (context: IContext): IContext => {
+      if (!given.record) return context;
+      const info = { entityId: given.record.id, entityTypeName: "emailserverprofile" };
+      const webAPI = { retrieveMultipleRecords: (entity: string, options?: string) => page.__dataverse!(entity, options) };
+      const navigation = { openForm: (options: unknown) => page.__openForm!(options) };
+      const mode = new Proxy(context.mode, { get: (target, key): unknown => (key === "contextInfo" ? info : Reflect.get(target, key)) });
+      // The demo turns the section off (the harness's own retrieveMultipleRecords only raises an alert): on here.
+      const parameters = new Proxy(context.parameters as object, { get: (target, key): unknown => (key === "profileHealth" ? { raw: "on" } : Reflect.get(target, key)) });
+      const members: Record<string, unknown> = { mode, webAPI, navigation, parameters };
+      return new Proxy(context, { get: (target, key): unknown => (typeof key === "string" && key in members ? members[key] : Reflect.get(target, key)) });
+    };
     const withLook = (Base: Control): Control =>
       class extends Base {
-        public updateView(context: { fluentDesignLanguage?: unknown; mode: { isControlDisabled: boolean } }): unknown {
+        public init(context: IContext, ...rest: unknown[]): unknown {
+          return super.init(withRecord(context), ...rest);
+        }
+
+        public updateView(context: IContext): unknown {
           if (given.design) context.fluentDesignLanguage = given.design;
           if (given.readOnly) context.mode.isControlDisabled = true;
-          return super.updateView(context);
+          return super.updateView(withRecord(context));
         }
       };
     let register: ((name: string, control: Control) => void) | undefined;
