@@ -1,5 +1,5 @@
 /**
- * The production bundle's size, raw and gzipped, against its budget (42 KB raw, 14 KB gzip), and what that size costs
+ * The production bundle's size, raw and gzipped, against its budget (72 KB raw, 24 KB gzip), and what that size costs
  * a form at load: V8's compile time for bundle.js beside that of React DOM, which every model-driven
  * form loads anyway. Compiles alternate in one process so that both see the same machine noise.
  */
@@ -11,8 +11,8 @@ const { median } = require("./stats");
 
 const BUNDLE = path.join(__dirname, "..", "out", "controls", "EmailProfileValidator", "bundle.js");
 const REACT_DOM = require.resolve("react-dom/umd/react-dom.production.min.js");
-/** Restated (issue 20) after the profile rules, the last-test reader and the reliability work: 42 KB raw, 14 KB gzip. */
-const BUDGET_BYTES = { raw: 42 * 1024, gzip: 14 * 1024 };
+/** Restated with the profile's mailboxes and alerts (SPEC §8): 72 KB raw, 24 KB gzip. */
+const BUDGET_BYTES = { raw: 72 * 1024, gzip: 24 * 1024 };
 const ROUNDS = 200;
 
 let compiles = 0;
