@@ -1,7 +1,8 @@
 import type { IHealthQuery } from "./queries";
+import type { Row } from "./rows";
 
 export type HealthWebApi = Pick<ComponentFramework.WebApi, "retrieveMultipleRecords">;
-export type Row = Record<string, unknown>;
+
 
 /** What a failed request was: the platform's own codes decide, whatever the wrapper around them. */
 export type FailureKind = "denied" | "throttled" | "aggregate-limit" | "failed";
