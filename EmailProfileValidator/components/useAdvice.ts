@@ -38,13 +38,15 @@ export interface IAdviceState {
   testedValue: string;
 }
 
-/** The platform hands over a fresh settings object on every updateView; only a changed setting counts. */
+/**
+ * The platform hands over a fresh settings object on every updateView; only a changed setting counts. The settings
+ * are a handful of short texts and numbers, so their JSON is the key: a new setting needs no edit here.
+ */
 function useConfiguration(settings: IControlSettings): IResolvedConfiguration {
-  const { defaultUpnSuffix, domainSuffixes, serverType, credentialRetrieval, requiredLevel, logicalName, sameSettingsForOutgoing } = settings;
-  return React.useMemo(
-    () => resolveConfiguration({ defaultUpnSuffix, domainSuffixes, serverType, credentialRetrieval, requiredLevel, logicalName, sameSettingsForOutgoing }),
-    [defaultUpnSuffix, domainSuffixes, serverType, credentialRetrieval, requiredLevel, logicalName, sameSettingsForOutgoing],
-  );
+  const key = JSON.stringify(settings);
+  const latest = React.useRef(settings);
+  latest.current = settings;
+  return React.useMemo(() => resolveConfiguration(latest.current), [key]);
 }
 
 /**

@@ -4,9 +4,9 @@ import { XMLParser } from "fast-xml-parser";
 import { ENGLISH, createTranslator, formatText } from "../../EmailProfileValidator/advice/strings";
 import { describeProblem } from "../../EmailProfileValidator/advice/messages";
 import { SAMPLE_PROBLEMS } from "./sampleProblems";
+import { LANGUAGES, SPEC_LANGUAGES } from "../languages";
 
 const CONTROL = path.resolve(__dirname, "../../EmailProfileValidator");
-const LANGUAGES = ["1033", "1031", "1036", "3082", "1040", "1043", "1046", "1041", "2052", "1049"];
 const parser = new XMLParser({ ignoreAttributes: false, attributeNamePrefix: "@", isArray: (name) => ["data", "resx", "property", "value"].includes(name) });
 
 function readResx(lcid: string): Record<string, string> {
@@ -72,6 +72,8 @@ describe("localization", () => {
   it("the manifest declares every language, and every key it names exists", () => {
     const manifest = readManifest();
     for (const lcid of LANGUAGES) expect(manifest).toContain(`strings/EmailProfileValidator.${lcid}.resx`);
+    // SPEC §3: 1033 plus at least nine more of Dynamics' languages.
+    expect(LANGUAGES).toEqual(expect.arrayContaining(SPEC_LANGUAGES));
     const keys = namedByManifest();
     expect(keys.length).toBeGreaterThan(10);
     for (const key of keys) expect(Object.keys(english)).toContain(key);

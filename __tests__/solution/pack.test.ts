@@ -9,11 +9,11 @@ import { XMLParser } from "fast-xml-parser";
 
 import { checkVersions, pack } from "../../solution/pack";
 import { withControlVersion, withSolutionVersion } from "../../solution/sync-version";
+import { LANGUAGES } from "../languages";
 
 const ROOT = path.resolve(__dirname, "../..");
 const VERSION = (JSON.parse(fs.readFileSync(path.join(ROOT, "package.json"), "utf8")) as { version: string }).version;
 const SCHEMA_NAME = "epv_ServerSideSync.EmailProfileValidator";
-const LANGUAGES = ["1033", "1031", "1036", "3082", "1040", "1043", "1046", "1041", "2052", "1049"];
 const parser = new XMLParser({ ignoreAttributes: false, attributeNamePrefix: "@" });
 /** Parsed XML, checked element by element in each test. */
 type Xml = any;
