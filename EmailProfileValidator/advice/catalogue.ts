@@ -105,7 +105,13 @@ const CATALOGUE: { [C in OwnCode]: IEntry<ProblemOf<C>> } = {
   "trailing-dot": { key: "Problem_trailing-dot", waitsForPause: true },
   "entra-character": { key: "Problem_entra-character", args: (problem, wording) => [wording.characters(problem.characters)] },
   "entra-length": { key: "Problem_entra-length", args: (problem) => [String(problem.domainLength), String(problem.length)] },
-  "non-routable-suffix": { key: "Problem_non-routable-suffix", args: (problem) => [problem.suffix], waitsForPause: true },
+  // Exchange Online refuses the suffix outright; on Exchange it is KB 3214326's second check, so that article is linked.
+  "non-routable-suffix": {
+    key: (problem) => (problem.target === "exchange" ? "Problem_non-routable-suffix_exchange" : "Problem_non-routable-suffix"),
+    args: (problem) => [problem.suffix],
+    waitsForPause: true,
+    learnMore: (problem) => (problem.target === "exchange" ? KB_3214326 : undefined),
+  },
   "mailbox-not-found": { key: "Problem_mailbox-not-found", args: (problem) => [problem.address] },
   "mailbox-found": {
     key: (problem) => (present(problem.name) ? "Problem_mailbox-found" : "Problem_mailbox-found_unnamed"),

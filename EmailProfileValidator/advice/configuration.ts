@@ -15,6 +15,8 @@ export interface IControlSettings {
   logicalName?: string | null;
   /** Use Same Settings for Outgoing Connections (`usesamesettingsforoutgoingconnections`), where the form binds it. */
   sameSettingsForOutgoing?: boolean | null;
+  /** The field's MaxLength as the form states it: the one length limit a value is held to. */
+  maxLength?: number | null;
 }
 
 /** A setting the admin should fix; the rest of the configuration still applies. */
@@ -135,6 +137,6 @@ export function resolveConfiguration(settings: IControlSettings): IResolvedConfi
   const modeNote = settings.credentialRetrieval === null || settings.credentialRetrieval === undefined ? undefined : credentialMode(settings.credentialRetrieval).notes?.[target];
   if (modeNote) notes.push({ key: modeNote, entry: "" });
   const required = settings.requiredLevel !== REQUIRED_LEVEL_NONE;
-  const options: ValidationOptions = { defaultUpnSuffix, domainSuffixes: domains.map, target, required };
+  const options: ValidationOptions = { defaultUpnSuffix, domainSuffixes: domains.map, target, required, ...(settings.maxLength ? { maxLength: settings.maxLength } : {}) };
   return { options, notes: withoutRepeatedNotes(notes), ...usage(settings), emptyIsWarning: settings.requiredLevel === REQUIRED_LEVEL_RECOMMENDED };
 }

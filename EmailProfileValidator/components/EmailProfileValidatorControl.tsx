@@ -93,6 +93,7 @@ function UserNameEditor(props: IEmailProfileValidatorProps): React.ReactElement 
     platformValue: props.value,
     valueRevision: props.valueRevision,
     settings: props.settings,
+    maxLength: props.maxLength,
     lastTest: { request: props.lastTestRequest, response: props.lastTestResponse, message: props.lastTestMessage },
     directory: props.directory,
   });

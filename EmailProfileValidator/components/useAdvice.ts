@@ -25,6 +25,8 @@ export interface IAdviceSources {
   /** Changes whenever the platform pushes a value of its own. */
   valueRevision: number;
   settings: IControlSettings;
+  /** The field's MaxLength: the one length limit a value is held to. */
+  maxLength?: number;
   lastTest: ILastTestTexts;
   directory?: IDirectory;
 }
@@ -39,11 +41,11 @@ export interface IAdviceState {
 }
 
 /** The platform hands over a fresh settings object on every updateView; only a changed setting counts. */
-function useConfiguration(settings: IControlSettings): IResolvedConfiguration {
+function useConfiguration(settings: IControlSettings, maxLength: number | undefined): IResolvedConfiguration {
   const { defaultUpnSuffix, domainSuffixes, serverType, credentialRetrieval, requiredLevel, logicalName, sameSettingsForOutgoing } = settings;
   return React.useMemo(
-    () => resolveConfiguration({ defaultUpnSuffix, domainSuffixes, serverType, credentialRetrieval, requiredLevel, logicalName, sameSettingsForOutgoing }),
-    [defaultUpnSuffix, domainSuffixes, serverType, credentialRetrieval, requiredLevel, logicalName, sameSettingsForOutgoing],
+    () => resolveConfiguration({ defaultUpnSuffix, domainSuffixes, serverType, credentialRetrieval, requiredLevel, logicalName, sameSettingsForOutgoing, maxLength }),
+    [defaultUpnSuffix, domainSuffixes, serverType, credentialRetrieval, requiredLevel, logicalName, sameSettingsForOutgoing, maxLength],
   );
 }
 
@@ -65,7 +67,7 @@ function useTestedValue(platformValue: string, valueRevision: number, lastTestKe
  */
 export function useAdvice(sources: IAdviceSources): IAdviceState {
   const { text, settledText, directory } = sources;
-  const configuration = useConfiguration(sources.settings);
+  const configuration = useConfiguration(sources.settings, sources.maxLength);
   const result = React.useMemo(() => validateUserName(text, configuration.options), [text, configuration]);
   const { request, response, message } = sources.lastTest;
   const lastTest = React.useMemo(() => readLastTestFailure(request, response, message), [request, response, message]);

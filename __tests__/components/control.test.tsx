@@ -183,9 +183,32 @@ describe("configuration", () => {
     expect(screen.getByRole("textbox")).toHaveAttribute("aria-invalid", "true");
   });
 
-  it("only warns about Entra's rules for Exchange Server", () => {
+  // SPEC §1: entra-character and entra-length are "none under exchange": on-premises does not apply Entra's rules.
+  it("says nothing of Entra's rules for Exchange Server", () => {
     renderControl({ value: "john+crm@contoso.com", settings: { serverType: 0 } });
     expect(screen.getByRole("textbox")).toHaveAttribute("aria-invalid", "false");
+    expect(advice()).toBeNull();
+  });
+
+  it("says nothing of Entra's length limits for Exchange Server", () => {
+    renderControl({ value: `${"a".repeat(64)}@${"b".repeat(40)}.${"c".repeat(5)}.com`, settings: { serverType: 0 } });
+    expect(advice()).toBeNull();
+  });
+
+  // KB 3214326's second check: the UPN must match the mailbox's address in Exchange; a .local UPN rarely does.
+  it("on Exchange Server, a private suffix is a warning worded as KB 3214326's second check, never about Exchange Online", () => {
+    renderControl({ value: "svc-crm@contoso.local", settings: { serverType: 0, credentialRetrieval: 1 } });
+    expect(advice()?.className).toContain("ms-MessageBar--warning");
+    expect(advice()).toHaveTextContent("“.local” is a private suffix, and a user name ending in it is rarely an address of the mailbox.");
+    expect(advice()).not.toHaveTextContent("Exchange Online");
+    expect(advice()).not.toHaveTextContent("Entra");
+    expect(screen.getByRole("link", { name: /KB 3214326/ })).toBeInTheDocument();
+  });
+
+  it("on Exchange Online, the same suffix is an error about Exchange Online and Entra", () => {
+    renderControl({ value: "svc-crm@contoso.local", settings: { serverType: 3, credentialRetrieval: 1 } });
+    expect(advice()?.className).toContain("ms-MessageBar--error");
+    expect(advice()).toHaveTextContent("“.local” is a private or reserved suffix that Exchange Online and Microsoft Entra ID do not accept");
   });
 
   it("says the name is not used when the profile authenticates another way, with no errors", () => {
@@ -193,6 +216,27 @@ describe("configuration", () => {
     expect(advice()).toHaveTextContent("This profile does not use this user name");
     expect(advice()).not.toHaveTextContent("Windows log-on name");
     expect(screen.getByRole("textbox")).toHaveAttribute("aria-invalid", "false");
+  });
+});
+
+// SPEC §1, too-long: one problem, one limit named (the column's 250, or the form's MaxLength); no other length problem on top.
+describe("a value longer than the column", () => {
+  const lengthSentences = (): string[] =>
+    Array.from(document.querySelectorAll(".ms-MessageBar [aria-hidden] > span"), (span) => span.textContent ?? "").filter((text) => /characters|\b48\b|\b64\b/.test(text));
+
+  it("252 characters: one line, naming the column's 250", () => {
+    renderControl({ value: `${"a".repeat(70)}@${"b".repeat(60)}.${"c".repeat(60)}.${"d".repeat(55)}.com`, settings: { serverType: 3, credentialRetrieval: 1 } });
+    expect(lengthSentences()).toEqual(["The user name has 252 characters; the limit is 250."]);
+  });
+
+  it("258 characters: the limit named is still the column's 250", () => {
+    renderControl({ value: `a@${"b".repeat(252)}.com` });
+    expect(lengthSentences()).toEqual(["The user name has 258 characters; the limit is 250."]);
+  });
+
+  it("the form's MaxLength is the limit named", () => {
+    renderControl({ value: `${"a".repeat(95)}@contoso.com`, maxLength: 100 });
+    expect(lengthSentences()).toEqual(["The user name has 107 characters; the limit is 100."]);
   });
 });
 
