@@ -100,6 +100,14 @@ describe("one-click rewrite and undo", () => {
     expect(screen.queryByRole("button", { name: /^Undo/ })).toBeNull();
   });
 
+  // Issue 25: a trailing no-break space looks like nothing; the warning names it as invisible characters are named.
+  it("names a trailing no-break space, and cleans it up", async () => {
+    const { user, input } = renderControl({ value: "user@contoso.com\u00a0" });
+    expect(advice()).toHaveTextContent("The value starts or ends with characters nobody can see (U+00A0 NO-BREAK SPACE), which become part of the user name.");
+    await user.click(screen.getByRole("button", { name: "Clean up to user@contoso.com" }));
+    expect(input()).toHaveValue("user@contoso.com");
+  });
+
   it("offers Clean up when clean-up alone is needed", async () => {
     const { user, input } = renderControl({ value: "mailto:user@contoso.com" });
     expect(advice()).toHaveTextContent("Only the address belongs here, without “mailto:”");

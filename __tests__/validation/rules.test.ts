@@ -106,6 +106,13 @@ describe("problem details name what is wrong", () => {
     expect(validateUserName("CONTOSO\\jdoe").problems[0]).toMatchObject({ domain: "CONTOSO", account: "jdoe" });
   });
 
+  // Issue 25: a trailing no-break space got a warning that did not name it; a plain space everyone can see is not named.
+  it("names the characters trimmed around the value other than a plain space", () => {
+    expect(validateUserName("user@contoso.com\u00a0").problems).toEqual([{ code: "surrounding-whitespace", severity: "warning", characters: ["U+00A0"] }]);
+    expect(validateUserName("\u3000 user@contoso.com\t\u3000").problems[0]).toMatchObject({ characters: ["U+3000", "U+0009"] });
+    expect(validateUserName(" user@contoso.com ").problems).toEqual([{ code: "surrounding-whitespace", severity: "warning" }]);
+  });
+
   it("names invisible characters by code point", () => {
     expect(validateUserName("a\u200b@contoso.com\ufeff").problems[0]).toMatchObject({ characters: ["U+200B", "U+FEFF"] });
   });
