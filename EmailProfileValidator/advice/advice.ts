@@ -37,7 +37,7 @@ function mailboxProblems(result: ValidationResult, finding: DirectoryFinding | u
   }
   const problems: AdviceProblem[] = [{ code: "mailbox-not-found", severity: "info", address }];
   const user = finding.user;
-  if (user !== undefined && !sameAddress(user.internalemailaddress, address)) {
+  if (user !== undefined && !isBlank(user.internalemailaddress) && !sameAddress(user.internalemailaddress, address)) {
     problems.unshift({ code: "upn-mailbox-mismatch", severity: "warning", address, primaryAddress: user.internalemailaddress, name: user.fullname });
   }
   return problems;
@@ -74,12 +74,18 @@ function userNameProblem(failure: LastTestFailure, result: ValidationResult, add
   };
 }
 
-/** Anything else: the code, status and message as given, nothing invented. A user-name family here is another cause. */
-function otherProblem(failure: LastTestFailure): LastTestProblem {
-  if (failure.family !== "other") return { code: "last-test-other-cause", severity: "info", family: failure.family };
+/** The code, status and message as given, nothing invented. */
+function failedAsGiven(failure: LastTestFailure): LastTestProblem {
   const given = failure.code ?? failure.innerCode ?? (failure.httpStatus !== undefined ? `HTTP ${failure.httpStatus}` : undefined);
   return { code: "last-test-failed", severity: "warning", ...(given !== undefined ? { faultCode: given } : {}), ...(failure.message !== undefined ? { message: failure.message } : {}) };
 }
+
+/** Anything else: as given. A user-name family here is another cause. */
+function otherProblem(failure: LastTestFailure): LastTestProblem {
+  return failure.family === "other" ? failedAsGiven(failure) : { code: "last-test-other-cause", severity: "info", family: failure.family };
+}
+
+const isBlank = (text: string | undefined): boolean => text === undefined || text.trim() === "";
 
 /** A trace with EWS's own codes or an impersonated address: that test ran against Exchange. */
 const ranAgainstExchange = (failure: LastTestFailure): boolean => failure.code !== undefined || failure.innerCode !== undefined || failure.address !== undefined;
@@ -108,21 +114,18 @@ export function lastTestProblems(
   if (profile.target === "mailserver" && ranAgainstExchange(failure)) return [{ code: "last-test-other-server", severity: "info" }];
   const aboutUserName = failure.family !== "other" && familyRow(failure.family)?.userName !== undefined;
   if (profile.userNameInUse === false || profile.target === "mailserver") return [otherProblem(failure)];
-  const tested = failure.address ?? testedValue;
+  const tested = isBlank(failure.address) ? testedValue : (failure.address ?? testedValue);
   const stale = staleNote(tested, value);
-  const userName = aboutUserName ? userNameProblem(failure, result, tested) : undefined;
+  if (aboutUserName && stale) return [stale];
+  // A test of an empty name gets its code as given: user-name advice would name an empty address.
+  const userName = aboutUserName ? (isBlank(tested) ? failedAsGiven(failure) : userNameProblem(failure, result, tested)) : undefined;
   if (!userName) return [...(stale ? [stale] : []), otherProblem(failure)];
-  return [stale ?? userName];
+  return [userName];
 }
 
 /** The quiet note that the last Test Connection used `tested`, when the field now holds anything else, debris included. */
 function staleNote(tested: string, value: string): ProblemOf<"last-test-stale"> | undefined {
   return tested === value ? undefined : { code: "last-test-stale", severity: "info", address: tested };
-}
-
-/** The stale note for `value`, for the status line after a fix: the value tested is the trace's, or the form's. */
-export function staleLastTest(failure: LastTestFailure | undefined, value: string, testedValue: string): ProblemOf<"last-test-stale"> | undefined {
-  return failure ? staleNote(failure.address ?? testedValue, value) : undefined;
 }
 
 /** The account to ask the directory about when the last test found no mailbox for this very value: the field's own. */

@@ -125,7 +125,10 @@ const CATALOGUE: { [C in OwnCode]: IEntry<ProblemOf<C>> } = {
     args: (problem) => [problem.faultCode, problem.message].filter(present),
     learnMore: TROUBLESHOOTING,
   },
-  "last-test-stale": { key: "Problem_last-test-stale", args: (problem) => [problem.address] },
+  "last-test-stale": {
+    key: (problem) => (present(problem.address) ? "Problem_last-test-stale" : "Problem_last-test-stale_empty"),
+    args: (problem) => (present(problem.address) ? [problem.address] : []),
+  },
   "last-test-other-server": { key: "Problem_last-test-other-server" },
 };
 

@@ -91,6 +91,7 @@ export const ENGLISH = {
   "Problem_last-test-failed_unknown": "The last Test Connection failed, and Dynamics 365 gave no reason. Run Test Connection again, and check the profile's alerts.",
   "Problem_last-test-other-server": "The last Test Connection ran against Exchange, before this profile was set to POP3 or IMAP, so it says nothing about this log-on. Save the record and run Test Connection again.",
   "Problem_non-routable-suffix_exchange": "\u201c{0}\u201d is a private suffix, and a user name ending in it is rarely an address of the mailbox. Check that the user name matches the mailbox's email address in Exchange, or use that address.",
+  "Problem_last-test-stale_empty": "The last Test Connection ran with an empty user name. Save the record and run Test Connection again to check the new value.",
 } as const;
 
 export type StringKey = keyof typeof ENGLISH;

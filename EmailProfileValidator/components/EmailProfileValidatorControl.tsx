@@ -1,7 +1,6 @@
 import * as React from "react";
 import { MessageBar, MessageBarButton, MessageBarType, Stack, TextField, ThemeProvider, getId, hiddenContentStyle, mergeStyles, type ITextField } from "@fluentui/react";
 import { AdviceBar } from "./AdviceBar";
-import { staleLastTest } from "../advice/advice";
 import type { IControlSettings } from "../advice/configuration";
 import { useSettledValue } from "./hooks";
 import { useAdvice } from "./useAdvice";
@@ -87,7 +86,7 @@ function UserNameEditor(props: IEmailProfileValidatorProps): React.ReactElement 
     setUndoValue(undefined);
     setStatus("");
   }, [props.valueRevision, settle]);
-  const { advice, lastTest, testedValue } = useAdvice({
+  const { advice } = useAdvice({
     text,
     settledText,
     platformValue: props.value,
@@ -129,13 +128,11 @@ function UserNameEditor(props: IEmailProfileValidatorProps): React.ReactElement 
   const apply = React.useCallback(
     (value: string) => {
       setUndoValue(text);
-      // After a fix, the status also says that the last Test Connection used the old value.
-      const stale = staleLastTest(lastTest, value, testedValue);
-      const applied = translate("Status_Applied", quoteValue(text, translate), value);
-      setStatus(stale ? `${applied} ${describeProblem(stale, translate)}` : applied);
+      // Both values, quoted alike; that the last Test Connection used the old one is the advice's to say, once.
+      setStatus(translate("Status_Applied", quoteValue(text, translate), quoteValue(value, translate)));
       changeByClick(value);
     },
-    [text, changeByClick, translate, lastTest, testedValue],
+    [text, changeByClick, translate],
   );
   const revert = React.useCallback(() => {
     if (undoValue === undefined) return;
@@ -167,7 +164,8 @@ function UserNameEditor(props: IEmailProfileValidatorProps): React.ReactElement 
           messageBarType={MessageBarType.success}
           delayedRender={false}
           actions={<MessageBarButton text={translate("Action_Undo")} ariaLabel={translate("Action_UndoLabel", quoteValue(undoValue, translate))} onClick={revert} />}
-          isMultiline={false}
+          // A single line cuts the sentence off at the field's width, and the new value is its end.
+          isMultiline
         >
           <span aria-hidden="true">{status}</span>
         </MessageBar>

@@ -1,7 +1,7 @@
 import { act, fireEvent, screen, within } from "@testing-library/react";
 import { ADVICE_DELAY_MS, MASK } from "../../EmailProfileValidator/components/EmailProfileValidatorControl";
 import { KB_3214326_URL } from "../../EmailProfileValidator/failures";
-import { renderControl } from "./renderControl";
+import { LANGUAGES, renderControl, translatorFor } from "./renderControl";
 
 beforeEach(() => jest.useFakeTimers());
 afterEach(() => jest.useRealTimers());
@@ -82,7 +82,7 @@ describe("one-click rewrite and undo", () => {
     expect(input()).toHaveValue("user@contoso.com");
     expect(props.onValueChange).toHaveBeenLastCalledWith("user@contoso.com");
     expect(input()).toHaveFocus();
-    const status = "Changed from “ contoso\\user\u200b” to user@contoso.com.";
+    const status = "Changed from “ contoso\\user\u200b” to “user@contoso.com”.";
     expect(screen.getByRole("button", { name: /^Undo/ }).closest(".ms-MessageBar")).toHaveTextContent(status, { normalizeWhitespace: false });
     expect(input()).toHaveAccessibleDescription(status);
 
@@ -91,6 +91,16 @@ describe("one-click rewrite and undo", () => {
     expect(props.onValueChange).toHaveBeenLastCalledWith(typed);
     expect(input()).toHaveFocus();
     expect(screen.queryByRole("button", { name: /^Undo/ })).toBeNull();
+  });
+
+  // Issue 25: the green bar named the old value and cut the new one off at the field's width.
+  it.each(LANGUAGES)("in %s, the green bar names both values, quoted alike, on as many lines as it needs", async (lcid) => {
+    const { user } = renderControl({ value: "CONTOSO\\jdoe", settings: { defaultUpnSuffix: "contoso.com" }, translate: translatorFor(lcid) });
+    await user.click(screen.getAllByRole("button")[0]);
+    const green = Array.from(document.querySelectorAll(".ms-MessageBar")).find((element) => element.className.includes("ms-MessageBar--success"));
+    expect(green?.textContent).toContain("\u201cCONTOSO\\jdoe\u201d");
+    expect(green?.textContent).toContain("\u201cjdoe@contoso.com\u201d");
+    expect(green?.className).toContain("ms-MessageBar-multiline");
   });
 
   it("drops Undo once the admin types again", async () => {

@@ -1,4 +1,7 @@
+import * as fs from "fs";
+import * as path from "path";
 import * as React from "react";
+import { XMLParser } from "fast-xml-parser";
 import { render, type RenderResult } from "@testing-library/react";
 import userEvent from "@testing-library/user-event";
 import axe from "axe-core";
@@ -7,6 +10,18 @@ import { createTranslator } from "../../EmailProfileValidator/advice/strings";
 import type { DirectoryFinding, IDirectory } from "../../EmailProfileValidator/directory";
 
 export const english = createTranslator();
+
+/** Dynamics' languages the control ships, as the manifest lists them. */
+export const LANGUAGES = ["1033", "1031", "1036", "3082", "1040", "1043", "1046", "1041", "2052", "1049"];
+
+/** The translator the platform would give a user of this language: that resx, English where a key is missing. */
+export function translatorFor(lcid: string): ReturnType<typeof createTranslator> {
+  const xml = fs.readFileSync(path.resolve(__dirname, `../../EmailProfileValidator/strings/EmailProfileValidator.${lcid}.resx`), "utf8");
+  const parser = new XMLParser({ ignoreAttributes: false, attributeNamePrefix: "@", isArray: (name) => name === "data" });
+  const data = (parser.parse(xml) as { root: { data: { "@name": string; value: unknown }[] } }).root.data;
+  const strings = new Map(data.map((entry) => [entry["@name"], String(entry.value)]));
+  return createTranslator((key) => strings.get(key));
+}
 
 export function controlProps(overrides: Partial<IEmailProfileValidatorProps> = {}): IEmailProfileValidatorProps {
   return {
