@@ -18,7 +18,8 @@ const DEMO_INPUTS = {
   credentialRetrieval: "1",
   serverType: "0",
   defaultUpnSuffix: "",
-  domainSuffixes: "",
+  // A configured suffix: the first view's one-click fix is backed by a setting, never a guess.
+  domainSuffixes: "CONTOSO=contoso.com",
   lastTestRequest: "",
   lastTestResponse: "",
   lastTestMessage: "",

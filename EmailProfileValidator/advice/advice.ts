@@ -1,25 +1,51 @@
-import type { DirectoryFinding } from "../directory";
+import type { DirectoryFinding, DomainUse } from "../directory";
 import { familyRow, type UserNameFailureCode } from "../failures";
 import type { LastTestFailure } from "../lastTest";
-import { cleanUp, distinctIgnoringCase, passesAsIs, sortWorstFirst, worstSeverity, type Severity, type Suggestion, type ValidationOptions, type ValidationResult, type ValidationTarget } from "../validation";
+import {
+  cleanUp,
+  distinctIgnoringCase,
+  passesAsIs,
+  sortWorstFirst,
+  worstSeverity,
+  type Severity,
+  type Suggestion,
+  type SuggestionSource,
+  type ValidationOptions,
+  type ValidationResult,
+  type ValidationTarget,
+} from "../validation";
 import { isShownWhileTyping, learnMoreOf, type ILink } from "./catalogue";
-import type { IConfigurationNote } from "./configuration";
+import { notePlace, type IConfigurationNote } from "./configuration";
 import type { AdviceProblem, LastTestProblem, ProblemOf } from "./problems";
+
+/** Where a fix comes from: the validator's sources, or a guessed suffix that users of this environment have. */
+export type FixSource = SuggestionSource | "domainInUse";
+
+/** A complete replacement value, and where it comes from. */
+export interface IFix {
+  value: string;
+  source: FixSource;
+}
 
 /** What the admin is shown under the field. */
 export interface IAdvice {
   severity: Severity;
   /** Worst first; empty when the value is fine (or is still being typed). */
   problems: AdviceProblem[];
-  /** Complete replacement values, best first. */
-  suggestions: Suggestion[];
+  /** Complete replacement values, best first; a "guess" is one nothing in this organization backs. */
+  suggestions: IFix[];
+  /**
+   * The first suggestion may be the primary one-click fix: never an unbacked guess (SPEC §1), and never while the
+   * profile cannot connect this way at all, whatever the value (Exchange Online with a user name and password).
+   */
+  primaryFix: boolean;
   /** The Microsoft article of each problem that has one, worst first, each once: every cause keeps its own link. */
   links: ILink[];
   /** Notes on the control's settings and the profile, after the problems. */
   notes: IConfigurationNote[];
 }
 
-const NO_ADVICE: IAdvice = { severity: "ok", problems: [], suggestions: [], links: [], notes: [] };
+const NO_ADVICE: IAdvice = { severity: "ok", problems: [], suggestions: [], primaryFix: false, links: [], notes: [] };
 
 const sameAddress = (a: string, b: string): boolean => cleanUp(a).cleaned.toLowerCase() === cleanUp(b).cleaned.toLowerCase();
 
@@ -136,6 +162,26 @@ export function accountToLookUp(lastTest: readonly AdviceProblem[], settledValue
   return at > 0 && at === cleaned.lastIndexOf("@") ? cleaned.slice(0, at) : "";
 }
 
+const domainOf = (address: string): string => address.slice(address.lastIndexOf("@") + 1).toLowerCase();
+
+/** The suffixes the form's settings name: a guess at one of them is no guess. */
+function configuredDomains(options: ValidationOptions | undefined): Set<string> {
+  const suffixes = [options?.defaultUpnSuffix, ...Object.values(options?.domainSuffixes ?? {})];
+  return new Set(suffixes.filter((suffix): suffix is string => suffix !== undefined).map((suffix) => suffix.toLowerCase()));
+}
+
+/**
+ * A guessed suffix (the NetBIOS name plus .com, the KB's own example) backed by something this organization has: a
+ * configured suffix, a directory address at that domain, or a user of this environment there (SPEC §1, §2).
+ */
+function backGuess(fix: Suggestion, configured: ReadonlySet<string>, directory: readonly string[], inUse: DomainUse | undefined): IFix {
+  if (fix.source !== "guess") return fix;
+  const domain = domainOf(fix.value);
+  if (configured.has(domain)) return { value: fix.value, source: "domainMap" };
+  if (inUse === "yes" || directory.some((address) => domainOf(address) === domain)) return { value: fix.value, source: "domainInUse" };
+  return fix;
+}
+
 export interface IAdviceInput {
   result: ValidationResult;
   /** The options the value was judged by: directory addresses must pass them too. */
@@ -154,6 +200,8 @@ export interface IAdviceInput {
   /** The form recommends but does not require a value. */
   emptyIsWarning?: boolean;
   notes?: readonly IConfigurationNote[];
+  /** Whether users of this environment have the guessed suffix's domain, once the directory has said. */
+  guessDomainInUse?: DomainUse;
 }
 
 /** A recommended field that is empty: the same sentence, as a warning. */
@@ -173,26 +221,52 @@ function linksOf(problems: readonly AdviceProblem[]): ILink[] {
   return distinctIgnoringCase(links, (link) => link.url);
 }
 
+/** The fixes on offer before any guess is backed: directory addresses that pass the control's own rules, then the validator's. */
+function offered(input: IAdviceInput, problems: readonly AdviceProblem[]): { fixes: Suggestion[]; directory: string[] } {
+  const directory = [...(input.accountFinding?.suggestions ?? []), ...(input.finding?.suggestions ?? [])].filter(passesUnder(input.options));
+  const actionable = problems.some((problem) => problem.severity !== "info");
+  return { fixes: actionable ? mergeSuggestions(directory, input.result.suggestions, input.value) : [], directory };
+}
+
+/**
+ * The domain of a guess that is offered and that neither the settings nor the directory's addresses back: what the
+ * directory is asked about, once its own answer for the value is in. Empty when there is nothing to ask.
+ */
+export function guessToConfirm(input: IAdviceInput): string {
+  if (!input.userNameInUse) return "";
+  const { fixes, directory } = offered(input, adviceProblems(input));
+  const guess = fixes.find((fix) => fix.source === "guess");
+  return guess && backGuess(guess, configuredDomains(input.options), directory, undefined).source === "guess" ? domainOf(guess.value) : "";
+}
+
+/** The field's own problems (those due by now), the directory's verdict and the last test's, worst first. */
+function adviceProblems(input: IAdviceInput): AdviceProblem[] {
+  const own = input.settled ? input.result.problems : input.result.problems.filter(isShownWhileTyping);
+  return sortWorstFirst<AdviceProblem>([
+    ...withRequiredLevel(own, input.emptyIsWarning),
+    ...mailboxProblems(input.result, input.finding, input.value),
+    ...(input.lastTest ?? []),
+  ]);
+}
+
 export function buildAdvice(input: IAdviceInput): IAdvice {
   if (!input.userNameInUse) {
     // The name is not sent, but a test that failed for another cause is still worth its line and its link.
     const problems = sortWorstFirst<AdviceProblem>([{ code: "not-used", severity: "info", reason: input.notUsedBecause ?? "credentials" }, ...(input.lastTest ?? [])]);
     return { ...NO_ADVICE, severity: worstSeverity(problems), problems, links: linksOf(problems) };
   }
-  const own = input.settled ? input.result.problems : input.result.problems.filter(isShownWhileTyping);
-  const problems = sortWorstFirst<AdviceProblem>([
-    ...withRequiredLevel(own, input.emptyIsWarning),
-    ...mailboxProblems(input.result, input.finding, input.value),
-    ...(input.lastTest ?? []),
-  ]);
-  const actionable = problems.some((problem) => problem.severity !== "info");
-  const directory = [...(input.accountFinding?.suggestions ?? []), ...(input.finding?.suggestions ?? [])].filter(passesUnder(input.options));
-  const suggestions = actionable ? mergeSuggestions(directory, input.result.suggestions, input.value) : [];
+  const problems = adviceProblems(input);
+  const { fixes, directory } = offered(input, problems);
+  const configured = configuredDomains(input.options);
+  const suggestions = fixes.map((fix) => backGuess(fix, configured, directory, input.guessDomainInUse));
+  const notes = [...(input.notes ?? []), ...valueNotes(input)];
+  const cannotConnect = notes.some((note) => notePlace(note) === "lead");
   return {
     severity: worstSeverity(problems),
     problems,
     suggestions,
+    primaryFix: suggestions.length > 0 && suggestions[0].source !== "guess" && !cannotConnect,
     links: linksOf(problems),
-    notes: [...(input.notes ?? []), ...valueNotes(input)],
+    notes,
   };
 }

@@ -23,9 +23,9 @@ export const ENGLISH = {
   Status_Restored: "Restored {0}.",
   Value_Empty: "an empty value",
   Character_Space: "space",
-  Config_BadDefaultSuffix: "The Default UPN suffix setting \u201c{0}\u201d is not a domain name, so it is not used.",
-  Config_BadDomainEntry: "The Domain suffixes entry \u201c{0}\u201d is not NETBIOS=domain.com, so it is not used.",
-  Config_NonRoutableSuffix: "The suffix \u201c{0}\u201d in the control's settings is a private or reserved domain that Exchange Online does not accept, so no suggestion uses it.",
+  Config_BadDefaultSuffix: "The control's Default UPN suffix setting on this form, \u201c{0}\u201d, is not a domain name, so it is not used; ask whoever customizes the form to correct it.",
+  Config_BadDomainEntry: "The control's Domain suffixes setting on this form has the entry \u201c{0}\u201d, which is not NETBIOS=domain.com, so it is not used; ask whoever customizes the form to correct it.",
+  Config_NonRoutableSuffix: "The control's settings on this form name \u201c{0}\u201d, a private or reserved domain that Exchange Online does not accept, so no suggestion uses it; ask whoever customizes the form to change it.",
   Problem_required: "Enter the address server-side sync should use, such as user@contoso.com.",
   "Problem_surrounding-whitespace": "The value starts or ends with spaces or line breaks, which become part of the user name.",
   "Problem_invisible-character": "The value holds invisible characters ({0}), usually from copy and paste; Exchange finds no mailbox for it.",
@@ -92,6 +92,8 @@ export const ENGLISH = {
   "Problem_last-test-other-server": "The last Test Connection ran against Exchange, before this profile was set to POP3 or IMAP, so it says nothing about this log-on. Save the record and run Test Connection again.",
   "Problem_non-routable-suffix_exchange": "\u201c{0}\u201d is a private suffix, and a user name ending in it is rarely an address of the mailbox. Check that the user name matches the mailbox's email address in Exchange, or use that address.",
   "Problem_last-test-stale_empty": "The last Test Connection ran with an empty user name. Save the record and run Test Connection again to check the new value.",
+  Action_UseGuess: "Use {0} (likely \u2014 check the domain)",
+  Source_domainInUse: "a domain this environment's users have",
 } as const;
 
 export type StringKey = keyof typeof ENGLISH;

@@ -4,7 +4,7 @@ import { AdviceBar } from "./AdviceBar";
 import type { IControlSettings } from "../advice/configuration";
 import { useSettledValue } from "./hooks";
 import { useAdvice } from "./useAdvice";
-import { describeProblem } from "../advice/messages";
+import { describeAdvice } from "../advice/messages";
 import type { Translate } from "../advice/strings";
 import { themeFromTokens, type IDesignTokens } from "./theme";
 import type { IDirectory } from "../directory";
@@ -96,10 +96,7 @@ function UserNameEditor(props: IEmailProfileValidatorProps): React.ReactElement 
     lastTest: { request: props.lastTestRequest, response: props.lastTestResponse, message: props.lastTestMessage },
     directory: props.directory,
   });
-  const sentences = React.useMemo<string[]>(
-    () => [...advice.problems.map((problem) => describeProblem(problem, translate)), ...advice.notes.map((note) => translate(note.key, note.entry))],
-    [advice, translate],
-  );
+  const words = React.useMemo(() => describeAdvice(advice, translate), [advice, translate]);
 
   const change = React.useCallback(
     (next: string) => {
@@ -158,7 +155,7 @@ function UserNameEditor(props: IEmailProfileValidatorProps): React.ReactElement 
         autoComplete="off"
         spellCheck={false}
       />
-      <AdviceBar advice={advice} sentences={sentences} actionsEnabled={!readOnly} translate={translate} onApply={apply} />
+      <AdviceBar advice={advice} words={words} actionsEnabled={!readOnly} translate={translate} onApply={apply} />
       {undoValue !== undefined && !readOnly && (
         <MessageBar
           messageBarType={MessageBarType.success}
@@ -170,7 +167,7 @@ function UserNameEditor(props: IEmailProfileValidatorProps): React.ReactElement 
           <span aria-hidden="true">{status}</span>
         </MessageBar>
       )}
-      <LiveRegion id={adviceId} text={[status, ...sentences].filter(Boolean).join(" ")} />
+      <LiveRegion id={adviceId} text={[status, ...words.lines, ...words.formLines].filter(Boolean).join(" ")} />
     </Stack>
   );
 }

@@ -1,10 +1,10 @@
 import * as React from "react";
-import { accountToLookUp, buildAdvice, lastTestProblems, type IAdvice } from "../advice/advice";
+import { accountToLookUp, buildAdvice, guessToConfirm, lastTestProblems, type IAdvice, type IAdviceInput } from "../advice/advice";
 import { resolveConfiguration, type IControlSettings, type IResolvedConfiguration } from "../advice/configuration";
 import type { IDirectory } from "../directory";
 import { readLastTestFailure, type LastTestFailure } from "../lastTest";
 import { validateUserName } from "../validation";
-import { useDirectoryFinding, useSettledValue } from "./hooks";
+import { useDirectoryFinding, useDomainInUse, useSettledValue } from "./hooks";
 
 /** Directory look-ups wait for the value to settle this long, so typing issues one look-up, not one per key. */
 export const LOOKUP_DELAY_MS = 400;
@@ -85,22 +85,30 @@ export function useAdvice(sources: IAdviceSources): IAdviceState {
   // When the last test found no mailbox for this very value, the directory is asked about its account, once it settles.
   const accountFinding = useDirectoryFinding(directory, looksUp && lookupText === text ? accountToLookUp(lastTestAdvice, lookupText) : "");
 
+  const currentFinding = lookUpValue === text ? finding : undefined;
+  const input = React.useMemo<IAdviceInput>(
+    () => ({
+      result,
+      options: configuration.options,
+      finding: currentFinding,
+      accountFinding,
+      lastTest: lastTestAdvice,
+      value: text,
+      settled: settledText === text,
+      userNameInUse: configuration.userNameInUse,
+      notUsedBecause: configuration.notUsedBecause,
+      emptyIsWarning: configuration.emptyIsWarning,
+      notes: configuration.notes,
+    }),
+    [result, currentFinding, accountFinding, lastTestAdvice, text, settledText, configuration],
+  );
+  // A guessed suffix is asked about only once the directory's own answer is in and has not made the guess moot:
+  // typing CONTOSO\jdoe for a Dynamics user costs no extra query. A directory that could not answer is not asked again.
+  const guessDomain = React.useMemo(() => (input.finding && input.finding.status !== "unknown" ? guessToConfirm(input) : ""), [input]);
+  const guessDomainInUse = useDomainInUse(directory, guessDomain);
   const advice = React.useMemo(
-    () =>
-      buildAdvice({
-        result,
-        options: configuration.options,
-        finding: lookUpValue === text ? finding : undefined,
-        accountFinding,
-        lastTest: lastTestAdvice,
-        value: text,
-        settled: settledText === text,
-        userNameInUse: configuration.userNameInUse,
-        notUsedBecause: configuration.notUsedBecause,
-        emptyIsWarning: configuration.emptyIsWarning,
-        notes: configuration.notes,
-      }),
-    [result, finding, accountFinding, lastTestAdvice, lookUpValue, text, settledText, configuration],
+    () => buildAdvice(guessDomain === "" ? input : { ...input, guessDomainInUse }),
+    [input, guessDomain, guessDomainInUse],
   );
   return { advice, configuration, lastTest, testedValue };
 }

@@ -78,7 +78,7 @@ describe("one-click rewrite and undo", () => {
   it("writes the suggestion, returns focus to the input, and Undo restores exactly what was there", async () => {
     const typed = " contoso\\user\u200b";
     const { user, input, props } = renderControl({ value: typed });
-    await user.click(screen.getByRole("button", { name: "Use user@contoso.com" }));
+    await user.click(screen.getByRole("button", { name: /^Use user@contoso\.com/ }));
     expect(input()).toHaveValue("user@contoso.com");
     expect(props.onValueChange).toHaveBeenLastCalledWith("user@contoso.com");
     expect(input()).toHaveFocus();
@@ -105,7 +105,7 @@ describe("one-click rewrite and undo", () => {
 
   it("drops Undo once the admin types again", async () => {
     const { user, input } = renderControl({ value: "contoso\\user" });
-    await user.click(screen.getByRole("button", { name: "Use user@contoso.com" }));
+    await user.click(screen.getByRole("button", { name: /^Use user@contoso\.com/ }));
     await user.type(input(), "x");
     expect(screen.queryByRole("button", { name: /^Undo/ })).toBeNull();
   });
@@ -135,9 +135,24 @@ describe("one-click rewrite and undo", () => {
     expect(within(item).getByText("default suffix")).toBeInTheDocument();
   });
 
-  it("labels a guessed domain as a guess", () => {
+  // SPEC §1 (issue 25): a guess is never the primary one-click fix unless something backs it; it says so visibly.
+  it("a guessed domain says so on its button, and is not the primary fix", () => {
     renderControl({ value: "contoso\\user" });
-    expect(screen.getByRole("button", { name: "Use user@contoso.com" })).toHaveAttribute("title", "likely — check the domain");
+    const use = screen.getByRole("button", { name: "Use user@contoso.com (likely — check the domain)" });
+    expect(use).toHaveTextContent("Use user@contoso.com (likely — check the domain)");
+    expect(use.className).not.toContain("ms-Button--primary");
+  });
+
+  it("a configured suffix is the primary fix", () => {
+    renderControl({ value: "contoso\\user", settings: { domainSuffixes: "CONTOSO=contoso.com" } });
+    const use = screen.getByRole("button", { name: "Use user@contoso.com" });
+    expect(use.className).toContain("ms-Button--primary");
+    expect(use).toHaveAttribute("title", "configured domain");
+  });
+
+  it("a guess at a suffix the settings name for another domain is backed by that setting", () => {
+    renderControl({ value: "contoso\\user", settings: { domainSuffixes: "NORTHWIND=contoso.com" } });
+    expect(screen.getByRole("button", { name: "Use user@contoso.com" }).className).toContain("ms-Button--primary");
   });
 
   it("links the down-level case to Microsoft KB 3214326", () => {
@@ -168,11 +183,11 @@ describe("states", () => {
 
   it("a value pushed by the platform replaces what is shown and drops Undo", async () => {
     const { user, input, update } = renderControl({ value: "contoso\\user" });
-    await user.click(screen.getByRole("button", { name: "Use user@contoso.com" }));
+    await user.click(screen.getByRole("button", { name: /^Use user@contoso\.com/ }));
     update({ value: "fabrikam\\jdoe", valueRevision: 1 });
     expect(input()).toHaveValue("fabrikam\\jdoe");
     expect(screen.queryByRole("button", { name: /^Undo/ })).toBeNull();
-    expect(screen.getByRole("button", { name: "Use jdoe@fabrikam.com" })).toBeInTheDocument();
+    expect(screen.getByRole("button", { name: /^Use jdoe@fabrikam\.com/ })).toBeInTheDocument();
   });
 });
 
@@ -182,17 +197,33 @@ describe("configuration", () => {
     expect(screen.getByRole("button", { name: "Use jdoe@fabrikam.co.uk" })).toHaveAttribute("title", "configured domain");
   });
 
-  it("names a malformed entry and applies the rest", () => {
+  // Issue 25: the control's own settings are the form customizer's doing, not the admin's on the record: worded for
+  // whoever customizes the form, as information apart from the field's own (red) advice.
+  const bars = (): Element[] => Array.from(document.querySelectorAll(".ms-MessageBar"));
+  const infoBar = (): Element | undefined => bars().find((bar) => !/ms-MessageBar--(error|warning|severeWarning|success)/.test(bar.className));
+
+  it("names a malformed entry for whoever customizes the form, as information apart, and applies the rest", () => {
     renderControl({ value: "contoso\\jdoe", settings: { domainSuffixes: "CONTOSO=contoso.com;FABRIKAM;NW=not a domain" } });
-    expect(advice()).toHaveTextContent("The Domain suffixes entry “FABRIKAM” is not NETBIOS=domain.com, so it is not used.");
-    expect(advice()).toHaveTextContent("The Domain suffixes entry “NW=not a domain”");
+    expect(infoBar()).toHaveTextContent(
+      "The control's Domain suffixes setting on this form has the entry “FABRIKAM”, which is not NETBIOS=domain.com, so it is not used; ask whoever customizes the form to correct it.",
+    );
+    expect(infoBar()).toHaveTextContent("has the entry “NW=not a domain”");
+    expect(advice()?.className).toContain("ms-MessageBar--error");
+    expect(advice()).not.toHaveTextContent("Domain suffixes");
     expect(screen.getByRole("button", { name: "Use jdoe@contoso.com" })).toHaveAttribute("title", "configured domain");
   });
 
-  it("names a default suffix that is not a domain, and never suggests with it", () => {
+  it("names a default suffix that is not a domain for whoever customizes the form, and never suggests with it", () => {
     renderControl({ value: "jdoe", settings: { defaultUpnSuffix: "contoso" } });
-    expect(advice()).toHaveTextContent("The Default UPN suffix setting “contoso” is not a domain name");
+    expect(infoBar()).toHaveTextContent("The control's Default UPN suffix setting on this form, “contoso”, is not a domain name, so it is not used; ask whoever customizes the form to correct it.");
     expect(screen.queryByRole("button", { name: /^Use/ })).toBeNull();
+  });
+
+  it("a setting alone, on a right value: one information bar for whoever customizes the form, and the field not invalid", () => {
+    renderControl({ value: "jdoe@contoso.com", settings: { serverType: 0, credentialRetrieval: 1, defaultUpnSuffix: "not a domain" } });
+    expect(bars()).toHaveLength(1);
+    expect(infoBar()).toHaveTextContent("ask whoever customizes the form");
+    expect(screen.getByRole("textbox")).toHaveAttribute("aria-invalid", "false");
   });
 
   it("applies Microsoft Entra ID's rules for Exchange Online (Hybrid)", () => {
@@ -282,7 +313,7 @@ describe("accessibility", () => {
     const { user, input } = renderControl({ value: "contoso\\user" });
     input().focus();
     await user.tab();
-    expect(screen.getByRole("button", { name: "Use user@contoso.com" })).toHaveFocus();
+    expect(screen.getByRole("button", { name: /^Use user@contoso\.com/ })).toHaveFocus();
     await user.tab();
     expect(screen.getByRole("link", { name: /KB 3214326/ })).toHaveFocus();
     await user.keyboard("{Shift>}{Tab}{/Shift}");

@@ -22,7 +22,7 @@ describe("the last failed Test Connection, explained on the field", () => {
     const { container } = renderControl({ value: "contoso\\jdoe", lastTestRequest: request("contoso\\jdoe"), lastTestResponse: fault("contoso\\jdoe") });
     expect(text()).toContain("is a Windows log-on name");
     expect(text()).toContain("This is why the last Test Connection failed: Exchange looked for a mailbox with the address \u201ccontoso\\jdoe\u201d and found none (ErrorNonExistentMailbox).");
-    expect(screen.getByRole("button", { name: "Use jdoe@contoso.com" })).toBeInTheDocument();
+    expect(screen.getByRole("button", { name: /^Use jdoe@contoso\.com/ })).toBeInTheDocument();
     expect(screen.getByRole("textbox")).toHaveAttribute("aria-invalid", "true");
     expect(await axeViolations(container)).toEqual([]);
   });
@@ -116,7 +116,7 @@ describe("what the last test's advice attaches to", () => {
     jest.useFakeTimers();
     const { user } = renderControl({ value: "contoso\\jdoe", lastTestMessage: "Remote server error: (401) Unauthorized. Make sure the user name and password you entered are correct and try again." });
     expect(text()).toContain("refused sign-in as contoso\\jdoe");
-    await user.click(screen.getByRole("button", { name: "Use jdoe@contoso.com" }));
+    await user.click(screen.getByRole("button", { name: /^Use jdoe@contoso\.com/ }));
     jest.useRealTimers();
     expect(text()).not.toContain("refused sign-in");
     expect(text()).toContain("The last Test Connection used \u201ccontoso\\jdoe\u201d.");
@@ -141,7 +141,7 @@ describe("what the last test's advice attaches to", () => {
     renderControl({ value: "contoso\\jdoe", lastTestMessage: TIMEOUT_MESSAGE });
     expect(text()).toContain("is a Windows log-on name");
     expect(text()).toContain("not the user name");
-    expect(screen.getByRole("button", { name: "Use jdoe@contoso.com" })).toBeInTheDocument();
+    expect(screen.getByRole("button", { name: /^Use jdoe@contoso\.com/ })).toBeInTheDocument();
   });
 });
 

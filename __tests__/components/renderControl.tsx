@@ -7,7 +7,7 @@ import userEvent from "@testing-library/user-event";
 import axe from "axe-core";
 import { EmailProfileValidatorControl, type IEmailProfileValidatorProps } from "../../EmailProfileValidator/components/EmailProfileValidatorControl";
 import { createTranslator } from "../../EmailProfileValidator/advice/strings";
-import type { DirectoryFinding, IDirectory } from "../../EmailProfileValidator/directory";
+import type { DirectoryFinding, DomainUse, IDirectory } from "../../EmailProfileValidator/directory";
 
 export const english = createTranslator();
 
@@ -66,17 +66,33 @@ export function renderControl(overrides: Partial<IEmailProfileValidatorProps> = 
 }
 
 /** A directory whose answers the test hands out when it wants to. */
-export function controllableDirectory(): IDirectory & { calls: string[]; answer: (value: string, finding: DirectoryFinding) => Promise<void> } {
+export function controllableDirectory(): IDirectory & {
+  calls: string[];
+  domainCalls: string[];
+  answer: (value: string, finding: DirectoryFinding) => Promise<void>;
+  answerDomain: (domain: string, use: DomainUse) => Promise<void>;
+} {
   const pending = new Map<string, (finding: DirectoryFinding) => void>();
+  const pendingDomains = new Map<string, (use: DomainUse) => void>();
   const calls: string[] = [];
+  const domainCalls: string[] = [];
   return {
     calls,
+    domainCalls,
     lookUp: (value: string) => {
       calls.push(value);
       return new Promise<DirectoryFinding>((resolve) => pending.set(value, resolve));
     },
+    domainInUse: (domain: string) => {
+      domainCalls.push(domain);
+      return new Promise<DomainUse>((resolve) => pendingDomains.set(domain, resolve));
+    },
     answer: async (value, finding) => {
       pending.get(value)?.(finding);
+      await Promise.resolve();
+    },
+    answerDomain: async (domain, use) => {
+      pendingDomains.get(domain)?.(use);
       await Promise.resolve();
     },
   };
