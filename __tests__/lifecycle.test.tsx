@@ -1,5 +1,5 @@
 import * as React from "react";
-import { fireEvent, render, screen } from "@testing-library/react";
+import { cleanup, fireEvent, render, screen } from "@testing-library/react";
 import { EmailProfileValidator } from "../EmailProfileValidator";
 import type { IEmailProfileValidatorProps } from "../EmailProfileValidator/components/EmailProfileValidatorControl";
 import { fakeContext, type IFakeContextOptions } from "./fakeContext";
@@ -135,7 +135,7 @@ describe("EmailProfileValidator lifecycle", () => {
 
   // Xrm's formContext.getAttribute(...).setRequiredLevel("none" | "required" | "recommended") reaches the control as attributes.RequiredLevel.
   it("follows a form script's setRequiredLevel through updateView", () => {
-    const { updateView } = start({ userName: "", requiredLevel: 2 });
+    const { updateView } = start({ userName: "", requiredLevel: 2, recordId: "5f2a6c1e-0000-4000-8000-00000000abcd" });
     expect(document.body.textContent).toContain("Enter the address");
     expect(input()).toHaveAttribute("aria-invalid", "true");
     updateView({ requiredLevel: 0 });
@@ -169,6 +169,18 @@ describe("EmailProfileValidator lifecycle", () => {
     const { element } = start({ userName: "jdoe@contoso.com", lastTestMessage: "System.Net.WebException: The operation has timed out" });
     expect(propsOf(element).lastTestMessage).toBe("System.Net.WebException: The operation has timed out");
     expect(document.body.textContent).toContain("the connection timed out");
+  });
+
+  // Issue 25: a new record (no id yet) opens with its empty required User Name not in red; a saved one says so at once.
+  it("a new record's empty required field waits for the admin; a saved record's does not", () => {
+    start({ userName: "", requiredLevel: 2 });
+    expect(input()).toHaveAttribute("aria-invalid", "false");
+    expect(document.body.textContent).not.toContain("Enter the address");
+    fireEvent.blur(input());
+    expect(input()).toHaveAttribute("aria-invalid", "true");
+    cleanup();
+    start({ userName: "", requiredLevel: 2, recordId: "5f2a6c1e-0000-4000-8000-00000000abcd" });
+    expect(input()).toHaveAttribute("aria-invalid", "true");
   });
 
   it("a new record gaining its id on first save keeps what the admin typed meanwhile", () => {

@@ -202,6 +202,11 @@ export interface IAdviceInput {
   notes?: readonly IConfigurationNote[];
   /** Whether users of this environment have the guessed suffix's domain, once the directory has said. */
   guessDomainInUse?: DomainUse;
+  /**
+   * A new record whose field nobody has touched yet: an empty value is not an error from the moment the form opens,
+   * as Dynamics' own required fields wait for a save.
+   */
+  holdRequired?: boolean;
 }
 
 /** A recommended field that is empty: the same sentence, as a warning. */
@@ -241,7 +246,8 @@ export function guessToConfirm(input: IAdviceInput): string {
 
 /** The field's own problems (those due by now), the directory's verdict and the last test's, worst first. */
 function adviceProblems(input: IAdviceInput): AdviceProblem[] {
-  const own = input.settled ? input.result.problems : input.result.problems.filter(isShownWhileTyping);
+  const due = input.settled ? input.result.problems : input.result.problems.filter(isShownWhileTyping);
+  const own = input.holdRequired ? due.filter((problem) => problem.code !== "required") : due;
   return sortWorstFirst<AdviceProblem>([
     ...withRequiredLevel(own, input.emptyIsWarning),
     ...mailboxProblems(input.result, input.finding, input.value),

@@ -37,9 +37,9 @@ function wordingFor(translate: Translate): IWording {
   };
 }
 
-/** One specific, localized sentence for a problem, with its details filled in. */
-export function describeProblem(problem: AdviceProblem, translate: Translate): string {
-  const { key, args } = sentenceOf(problem, wordingFor(translate));
+/** One specific, localized sentence for a problem, with its details filled in; worded for reading only when the field is. */
+export function describeProblem(problem: AdviceProblem, translate: Translate, readOnly = false): string {
+  const { key, args } = sentenceOf(problem, wordingFor(translate), readOnly);
   return translate(key, ...args);
 }
 
@@ -63,10 +63,10 @@ export interface IAdviceWords {
 }
 
 /** A note that the profile cannot connect this way leads; problems follow, worst first, then quiet notes. */
-export function describeAdvice(advice: IAdvice, translate: Translate): IAdviceWords {
+export function describeAdvice(advice: IAdvice, translate: Translate, readOnly = false): IAdviceWords {
   const notesAt = (place: NotePlace): string[] => advice.notes.filter((note) => notePlace(note) === place).map((note) => translate(note.key, note.entry));
   return {
-    lines: [...notesAt("lead"), ...advice.problems.map((problem) => describeProblem(problem, translate)), ...notesAt("after")],
+    lines: [...notesAt("lead"), ...advice.problems.map((problem) => describeProblem(problem, translate, readOnly)), ...notesAt("after")],
     formLines: notesAt("form"),
   };
 }

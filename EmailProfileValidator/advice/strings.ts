@@ -5,7 +5,7 @@
  */
 export const ENGLISH = {
   Property_userName_DisplayName: "User Name",
-  Field_Placeholder: "user@contoso.com",
+  Field_Placeholder: "---",
   Action_Use: "Use {0}",
   Action_CleanUp: "Clean up",
   Action_CleanUpLabel: "Clean up to {0}",
@@ -94,6 +94,13 @@ export const ENGLISH = {
   "Problem_last-test-stale_empty": "The last Test Connection ran with an empty user name. Save the record and run Test Connection again to check the new value.",
   Action_UseGuess: "Use {0} (likely \u2014 check the domain)",
   Source_domainInUse: "a domain this environment's users have",
+  "Problem_required_readonly": "This profile has no user name.",
+  "Problem_missing-domain_readonly": "The user name has no domain after the @.",
+  "Problem_missing-local-part_readonly": "The user name has no account name before the @.",
+  "Problem_downlevel-logon_readonly": "\u201c{0}\\{1}\u201d is a Windows log-on name. Server-side sync sends the user name to Exchange as the SMTP address to impersonate, so Test Connection fails with \u201cThe SMTP address has no mailbox associated with it\u201d. This profile needs the mailbox's UPN.",
+  "Problem_bare-name_readonly": "\u201c{0}\u201d has no domain; this profile needs the mailbox's full address, such as {0}@contoso.com.",
+  "Problem_slash-separator_readonly": "\u201c{0}/{1}\u201d is not a name Exchange understands; this profile needs the mailbox's UPN, account@domain.",
+  "Problem_multiple-values_readonly": "This holds {0} addresses; server-side sync needs only the one mailbox it should use.",
 } as const;
 
 export type StringKey = keyof typeof ENGLISH;

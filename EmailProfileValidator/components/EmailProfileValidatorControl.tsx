@@ -1,8 +1,21 @@
 import * as React from "react";
-import { MessageBar, MessageBarButton, MessageBarType, Stack, TextField, ThemeProvider, getId, hiddenContentStyle, mergeStyles, type ITextField } from "@fluentui/react";
+import {
+  MessageBar,
+  MessageBarButton,
+  MessageBarType,
+  Stack,
+  TextField,
+  ThemeProvider,
+  getId,
+  hiddenContentStyle,
+  mergeStyles,
+  type ITextField,
+  type ITextFieldStyleProps,
+  type ITextFieldStyles,
+} from "@fluentui/react";
 import { AdviceBar } from "./AdviceBar";
 import type { IControlSettings } from "../advice/configuration";
-import { useSettledValue } from "./hooks";
+import { useSettledValue, useTouched } from "./hooks";
 import { useAdvice } from "./useAdvice";
 import { describeAdvice } from "../advice/messages";
 import type { Translate } from "../advice/strings";
@@ -23,6 +36,8 @@ export interface IEmailProfileValidatorProps {
   label: string;
   maxLength: number;
   readOnly: boolean;
+  /** A record not saved yet: its empty required field is not an error until the field is touched. */
+  isNewRecord?: boolean;
   /** Field security hides the value from this user. */
   masked: boolean;
   settings: IControlSettings;
@@ -54,8 +69,19 @@ function LiveRegion({ id, text }: { id: string; text: string }): React.ReactElem
   );
 }
 
+/**
+ * How model-driven forms show a field the user cannot edit: no border, the disabled fill, the text at full contrast
+ * so it stays readable and selectable (a disabled input could not be focused or copied).
+ */
+function readOnlyStyles({ theme }: ITextFieldStyleProps): Partial<ITextFieldStyles> {
+  return {
+    fieldGroup: { backgroundColor: theme.semanticColors.disabledBackground },
+    field: { color: theme.semanticColors.inputText, backgroundColor: "transparent" },
+  };
+}
+
 function MaskedField({ label }: { label: string }): React.ReactElement {
-  return <TextField value={MASK} readOnly ariaLabel={label} className={rootClass} />;
+  return <TextField value={MASK} readOnly borderless styles={readOnlyStyles} ariaLabel={label} className={rootClass} />;
 }
 
 export function EmailProfileValidatorControl(props: IEmailProfileValidatorProps): React.ReactElement {
@@ -76,6 +102,7 @@ function UserNameEditor(props: IEmailProfileValidatorProps): React.ReactElement 
   const [adviceId] = React.useState(() => getId("epv-advice"));
 
   const [settledText, settle] = useSettledValue(text, ADVICE_DELAY_MS);
+  const [touched, touch] = useTouched(props.valueRevision);
   // A value pushed by the platform replaces what is shown, is judged in full, and makes any undo meaningless.
   const platformValue = React.useRef(props.value);
   platformValue.current = props.value;
@@ -95,15 +122,17 @@ function UserNameEditor(props: IEmailProfileValidatorProps): React.ReactElement 
     maxLength: props.maxLength,
     lastTest: { request: props.lastTestRequest, response: props.lastTestResponse, message: props.lastTestMessage },
     directory: props.directory,
+    holdRequired: props.isNewRecord === true && !touched,
   });
-  const words = React.useMemo(() => describeAdvice(advice, translate), [advice, translate]);
+  const words = React.useMemo(() => describeAdvice(advice, translate, readOnly), [advice, translate, readOnly]);
 
   const change = React.useCallback(
     (next: string) => {
+      touch();
       setText(next);
       onValueChange(next);
     },
-    [onValueChange],
+    [onValueChange, touch],
   );
   /** A click is not typing: its result is judged in full at once. */
   const changeByClick = React.useCallback(
@@ -145,8 +174,13 @@ function UserNameEditor(props: IEmailProfileValidatorProps): React.ReactElement 
         componentRef={inputRef}
         value={text}
         onChange={onTyped}
-        onBlur={() => settle(text)}
+        onBlur={() => {
+          touch();
+          settle(text);
+        }}
         readOnly={readOnly}
+        borderless={readOnly}
+        styles={readOnly ? readOnlyStyles : undefined}
         ariaLabel={props.label}
         placeholder={translate("Field_Placeholder")}
         maxLength={props.maxLength}

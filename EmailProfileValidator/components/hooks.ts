@@ -16,6 +16,17 @@ export function useSettledValue(value: string, delayMs: number): [settled: strin
 }
 
 /**
+ * Whether the field has been touched: focused and left, or edited, or given a value by the platform since it was
+ * first shown (a save or refresh pushing a value). Until then an empty new record is not told off.
+ */
+export function useTouched(valueRevision: number): [touched: boolean, touch: () => void] {
+  const [touched, setTouched] = React.useState(false);
+  const firstRevision = React.useRef(valueRevision);
+  const touch = React.useCallback(() => setTouched(true), []);
+  return [touched || valueRevision !== firstRevision.current, touch];
+}
+
+/**
  * The directory's answer to a question, once it arrives. An answer for a question that is no longer current is
  * dropped, nothing is set after unmount, and an empty question is never asked.
  */

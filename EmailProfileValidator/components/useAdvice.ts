@@ -29,6 +29,8 @@ export interface IAdviceSources {
   maxLength?: number;
   lastTest: ILastTestTexts;
   directory?: IDirectory;
+  /** A new record's field not yet touched: its empty value is not yet an error. */
+  holdRequired?: boolean;
 }
 
 export interface IAdviceState {
@@ -99,8 +101,9 @@ export function useAdvice(sources: IAdviceSources): IAdviceState {
       notUsedBecause: configuration.notUsedBecause,
       emptyIsWarning: configuration.emptyIsWarning,
       notes: configuration.notes,
+      holdRequired: sources.holdRequired,
     }),
-    [result, currentFinding, accountFinding, lastTestAdvice, text, settledText, configuration],
+    [result, currentFinding, accountFinding, lastTestAdvice, text, settledText, configuration, sources.holdRequired],
   );
   // A guessed suffix is asked about only once the directory's own answer is in and has not made the guess moot:
   // typing CONTOSO\jdoe for a Dynamics user costs no extra query. A directory that could not answer is not asked again.

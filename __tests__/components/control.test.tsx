@@ -9,11 +9,17 @@ afterEach(() => jest.useRealTimers());
 const advice = (): HTMLElement | null => document.querySelector(".ms-MessageBar");
 
 describe("the field", () => {
-  it("looks like a form text field: labelled, with the placeholder and the column's length", () => {
+  // Dynamics shows "---" in an empty field; the example address is in the required advice instead (issue 25).
+  it("looks like a form text field: labelled, with Dynamics' empty-field placeholder and the column's length", () => {
     const { input } = renderControl({ maxLength: 100 });
     expect(input()).toHaveAccessibleName("User Name");
-    expect(input()).toHaveAttribute("placeholder", "user@contoso.com");
+    expect(input()).toHaveAttribute("placeholder", "---");
     expect(input()).toHaveAttribute("maxLength", "100");
+  });
+
+  it("the example address is in the advice for an empty field, not the placeholder", () => {
+    renderControl({ value: "" });
+    expect(advice()).toHaveTextContent("Enter the address server-side sync should use, such as user@contoso.com.");
   });
 
   it("shows the bound value and no advice when it is right", () => {
@@ -171,6 +177,31 @@ describe("states", () => {
     expect(screen.queryByRole("button")).toBeNull();
   });
 
+  // Issue 25: a field the user cannot edit looks like the form's own read-only fields (no border, the disabled
+  // fill), stays focusable and selectable, and its advice asks for no edit.
+  it("read-only: the platform's read-only look, still focusable", () => {
+    const { input, container } = renderControl({ value: "jdoe@contoso.com", readOnly: true });
+    expect(container.querySelector(".ms-TextField")?.className).toContain("ms-TextField--borderless");
+    expect(input()).not.toBeDisabled();
+    input().focus();
+    expect(input()).toHaveFocus();
+  });
+
+  it.each([
+    ["an empty required field", "", "This profile has no user name.", "Enter the address"],
+    ["a missing domain", "jdoe@", "The user name has no domain after the @.", "Add the domain"],
+    ["a missing account", "@contoso.com", "The user name has no account name before the @.", "Add the account name"],
+    ["a down-level name", "contoso\\jdoe", "This profile needs the mailbox's UPN.", "Use the mailbox's UPN instead"],
+    ["a bare name", "jdoe", "this profile needs the mailbox's full address, such as jdoe@contoso.com", "enter the mailbox's full address"],
+    ["a slash name", "contoso/jdoe", "this profile needs the mailbox's UPN, account@domain", "write it as"],
+    ["two addresses", "a@contoso.com; b@contoso.com", "server-side sync needs only the one mailbox it should use", "enter only"],
+  ])("read-only, %s: said as a fact, asking for no edit", (_name, value, says, never) => {
+    renderControl({ value, readOnly: true, settings: { defaultUpnSuffix: "contoso.com" } });
+    expect(advice()).toHaveTextContent(says);
+    expect(advice()).not.toHaveTextContent(never);
+    expect(screen.queryByRole("button")).toBeNull();
+  });
+
   it("masked: the mask, no advice, no look-ups", () => {
     const lookUp = jest.fn();
     const { input } = renderControl({ value: "contoso\\user", masked: true, directory: { lookUp } });
@@ -188,6 +219,49 @@ describe("states", () => {
     expect(input()).toHaveValue("fabrikam\\jdoe");
     expect(screen.queryByRole("button", { name: /^Undo/ })).toBeNull();
     expect(screen.getByRole("button", { name: /^Use jdoe@fabrikam\.com/ })).toBeInTheDocument();
+  });
+});
+
+// Issue 25: an empty required field on a new record is not red from the moment the form opens. Dynamics' own required
+// fields wait for a save; the control's error waits until the field is touched (focused and left, or typed in) or the
+// platform pushes a value (a save or refresh).
+describe("an empty required field on a new record", () => {
+  it("is not an error when the form opens", () => {
+    const { input } = renderControl({ value: "", isNewRecord: true });
+    act(() => void jest.advanceTimersByTime(5000));
+    expect(advice()).toBeNull();
+    expect(input()).toHaveAttribute("aria-invalid", "false");
+  });
+
+  it("is one once the field is focused and left", () => {
+    const { input } = renderControl({ value: "", isNewRecord: true });
+    fireEvent.focus(input());
+    fireEvent.blur(input());
+    expect(advice()).toHaveTextContent("Enter the address server-side sync should use");
+    expect(input()).toHaveAttribute("aria-invalid", "true");
+  });
+
+  it("is one once something was typed and erased", async () => {
+    const { user, input } = renderControl({ value: "", isNewRecord: true });
+    await user.type(input(), "j{Backspace}");
+    act(() => void jest.advanceTimersByTime(ADVICE_DELAY_MS));
+    expect(advice()).toHaveTextContent("Enter the address");
+  });
+
+  it("is one once the platform pushes a value (a save or a refresh)", () => {
+    const { update } = renderControl({ value: "x", isNewRecord: true });
+    update({ value: "", valueRevision: 1 });
+    expect(advice()).toHaveTextContent("Enter the address");
+  });
+
+  it("a saved record's empty field says so at once: its value came from the platform", () => {
+    renderControl({ value: "", isNewRecord: false });
+    expect(advice()).toHaveTextContent("Enter the address");
+  });
+
+  it("other problems are not held back on a new record", () => {
+    renderControl({ value: "contoso\\jdoe", isNewRecord: true });
+    expect(advice()).toHaveTextContent("is a Windows log-on name");
   });
 });
 
