@@ -1,31 +1,11 @@
 import type { DirectoryFinding, DomainUse } from "../directory";
 import { familyRow, type UserNameFailureCode } from "../failures";
 import type { LastTestFailure } from "../lastTest";
-import {
-  cleanUp,
-  distinctIgnoringCase,
-  passesAsIs,
-  sortWorstFirst,
-  worstSeverity,
-  type Severity,
-  type Suggestion,
-  type SuggestionSource,
-  type ValidationOptions,
-  type ValidationResult,
-  type ValidationTarget,
-} from "../validation";
+import { cleanUp, distinctIgnoringCase, sortWorstFirst, worstSeverity, type Severity, type Suggestion, type ValidationOptions, type ValidationResult, type ValidationTarget } from "../validation";
 import { isShownWhileTyping, learnMoreOf, type ILink } from "./catalogue";
 import { notePlace, type IConfigurationNote } from "./configuration";
+import { backGuess, configuredDomains, domainOf, mergeSuggestions, passesUnder, type IFix } from "./fixes";
 import type { AdviceProblem, LastTestProblem, ProblemOf } from "./problems";
-
-/** Where a fix comes from: the validator's sources, or a guessed suffix that users of this environment have. */
-export type FixSource = SuggestionSource | "domainInUse";
-
-/** A complete replacement value, and where it comes from. */
-export interface IFix {
-  value: string;
-  source: FixSource;
-}
 
 /** What the admin is shown under the field. */
 export interface IAdvice {
@@ -67,21 +47,6 @@ function mailboxProblems(result: ValidationResult, finding: DirectoryFinding | u
     problems.unshift({ code: "upn-mailbox-mismatch", severity: "warning", address, primaryAddress: user.internalemailaddress, name: user.fullname });
   }
   return problems;
-}
-
-/**
- * A directory address is offered only if it passes the control's own rules, as any other suggestion must; a
- * POP3/IMAP log-on is never rewritten to an address, wherever the address comes from.
- */
-function passesUnder(options: ValidationOptions | undefined): (address: string) => boolean {
-  if (options?.target === "mailserver") return () => false;
-  return (address) => passesAsIs(address, options);
-}
-
-/** Directory addresses first, then the validator's own; the same address (any case) once, and never the value itself. */
-function mergeSuggestions(directory: readonly string[], own: readonly Suggestion[], current: string): Suggestion[] {
-  const all = [...directory.map((value) => ({ value, source: "directory" as const })), ...own];
-  return distinctIgnoringCase(all, (suggestion) => suggestion.value, new Set([current.toLowerCase()]));
 }
 
 /** What a user-name failure says about the value that was tested, which is still the value in the field. */
@@ -160,26 +125,6 @@ export function accountToLookUp(lastTest: readonly AdviceProblem[], settledValue
   const cleaned = cleanUp(settledValue).cleaned;
   const at = cleaned.indexOf("@");
   return at > 0 && at === cleaned.lastIndexOf("@") ? cleaned.slice(0, at) : "";
-}
-
-const domainOf = (address: string): string => address.slice(address.lastIndexOf("@") + 1).toLowerCase();
-
-/** The suffixes the form's settings name: a guess at one of them is no guess. */
-function configuredDomains(options: ValidationOptions | undefined): Set<string> {
-  const suffixes = [options?.defaultUpnSuffix, ...Object.values(options?.domainSuffixes ?? {})];
-  return new Set(suffixes.filter((suffix): suffix is string => suffix !== undefined).map((suffix) => suffix.toLowerCase()));
-}
-
-/**
- * A guessed suffix (the NetBIOS name plus .com, the KB's own example) backed by something this organization has: a
- * configured suffix, a directory address at that domain, or a user of this environment there (SPEC §1, §2).
- */
-function backGuess(fix: Suggestion, configured: ReadonlySet<string>, directory: readonly string[], inUse: DomainUse | undefined): IFix {
-  if (fix.source !== "guess") return fix;
-  const domain = domainOf(fix.value);
-  if (configured.has(domain)) return { value: fix.value, source: "domainMap" };
-  if (inUse === "yes" || directory.some((address) => domainOf(address) === domain)) return { value: fix.value, source: "domainInUse" };
-  return fix;
 }
 
 export interface IAdviceInput {

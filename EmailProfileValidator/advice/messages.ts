@@ -3,7 +3,8 @@ import { unicodeName } from "./unicodeNames";
 import { sentenceOf, type IWording } from "./catalogue";
 import type { AdviceProblem } from "./problems";
 import { codePointLabel, isUnseen } from "../validation";
-import type { FixSource, IAdvice } from "./advice";
+import type { IAdvice } from "./advice";
+import type { FixSource } from "./fixes";
 import { notePlace, type NotePlace } from "./configuration";
 
 /** "U+3000 IDEOGRAPHIC SPACE": a character nobody can see, named so it can be found; the code point alone when unnamed. */

@@ -1,7 +1,8 @@
 import * as React from "react";
 import { DefaultButton, Link, MessageBar, MessageBarButton, MessageBarType, Stack, mergeStyles, type IContextualMenuItem } from "@fluentui/react";
 import { describeSource, type IAdviceWords } from "../advice/messages";
-import type { IAdvice, IFix } from "../advice/advice";
+import type { IAdvice } from "../advice/advice";
+import type { IFix } from "../advice/fixes";
 import type { Translate } from "../advice/strings";
 import type { Severity } from "../validation";
 
