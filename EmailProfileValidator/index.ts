@@ -50,6 +50,7 @@ export class EmailProfileValidator implements ComponentFramework.ReactControl<II
       label: asText(userName.attributes?.DisplayName) || this.translate("Property_userName_DisplayName"),
       maxLength: positiveNumber(userName.attributes?.MaxLength) ?? COLUMN_MAX_LENGTH,
       readOnly: context.mode.isControlDisabled || security?.editable === false,
+      isNewRecord: EmailProfileValidator.recordOf(context) === undefined,
       masked,
       settings: this.settingsFrom(context),
       lastTestRequest: asText(context.parameters.lastTestRequest?.raw),

@@ -1,5 +1,5 @@
 import * as React from "react";
-import { fireEvent, render, screen } from "@testing-library/react";
+import { cleanup, fireEvent, render, screen } from "@testing-library/react";
 import { EmailProfileValidator } from "../EmailProfileValidator";
 import type { IEmailProfileValidatorProps } from "../EmailProfileValidator/components/EmailProfileValidatorControl";
 import { fakeContext, type IFakeContextOptions } from "./fakeContext";
@@ -41,7 +41,7 @@ describe("EmailProfileValidator lifecycle", () => {
 
   it("reports the rewritten value after a click", () => {
     const { notify, control } = start({ userName: "contoso\\user" });
-    fireEvent.click(screen.getByRole("button", { name: "Use user@contoso.com" }));
+    fireEvent.click(screen.getByRole("button", { name: /^Use user@contoso\.com/ }));
     expect(notify).toHaveBeenCalledTimes(1);
     expect(control.getOutputs()).toEqual({ userName: "user@contoso.com" });
   });
@@ -128,14 +128,14 @@ describe("EmailProfileValidator lifecycle", () => {
   it("falls back to English, never a raw key, when the platform has no strings", () => {
     start({ userName: "", strings: {} });
     fireEvent.change(input(), { target: { value: "contoso\\user" } });
-    expect(screen.getByRole("button", { name: "Use user@contoso.com" })).toBeInTheDocument();
+    expect(screen.getByRole("button", { name: /^Use user@contoso\.com/ })).toBeInTheDocument();
     expect(document.body.textContent).toContain("is a Windows log-on name");
     expect(document.body.textContent).not.toMatch(/Problem_|Action_/);
   });
 
   // Xrm's formContext.getAttribute(...).setRequiredLevel("none" | "required" | "recommended") reaches the control as attributes.RequiredLevel.
   it("follows a form script's setRequiredLevel through updateView", () => {
-    const { updateView } = start({ userName: "", requiredLevel: 2 });
+    const { updateView } = start({ userName: "", requiredLevel: 2, recordId: "5f2a6c1e-0000-4000-8000-00000000abcd" });
     expect(document.body.textContent).toContain("Enter the address");
     expect(input()).toHaveAttribute("aria-invalid", "true");
     updateView({ requiredLevel: 0 });
@@ -149,7 +149,7 @@ describe("EmailProfileValidator lifecycle", () => {
 
   it("follows a change of server type at run time: IMAP takes the down-level log-on, Exchange does not", () => {
     const { updateView } = start({ userName: "CONTOSO\\jdoe", serverType: 0, credentialRetrieval: 1 });
-    expect(screen.getByRole("button", { name: "Use jdoe@contoso.com" })).toBeInTheDocument();
+    expect(screen.getByRole("button", { name: /^Use jdoe@contoso\.com/ })).toBeInTheDocument();
     updateView({ serverType: 4 });
     expect(screen.queryByRole("button")).toBeNull();
     expect(document.body.textContent).toContain("the mail server decides");
@@ -169,6 +169,18 @@ describe("EmailProfileValidator lifecycle", () => {
     const { element } = start({ userName: "jdoe@contoso.com", lastTestMessage: "System.Net.WebException: The operation has timed out" });
     expect(propsOf(element).lastTestMessage).toBe("System.Net.WebException: The operation has timed out");
     expect(document.body.textContent).toContain("the connection timed out");
+  });
+
+  // Issue 25: a new record (no id yet) opens with its empty required User Name not in red; a saved one says so at once.
+  it("a new record's empty required field waits for the admin; a saved record's does not", () => {
+    start({ userName: "", requiredLevel: 2 });
+    expect(input()).toHaveAttribute("aria-invalid", "false");
+    expect(document.body.textContent).not.toContain("Enter the address");
+    fireEvent.blur(input());
+    expect(input()).toHaveAttribute("aria-invalid", "true");
+    cleanup();
+    start({ userName: "", requiredLevel: 2, recordId: "5f2a6c1e-0000-4000-8000-00000000abcd" });
+    expect(input()).toHaveAttribute("aria-invalid", "true");
   });
 
   it("a new record gaining its id on first save keeps what the admin typed meanwhile", () => {

@@ -14,6 +14,6 @@ describe("the React this suite runs on", () => {
 
   it("renders the control and its advice on it", () => {
     render(<EmailProfileValidatorControl {...controlProps({ value: "contoso\\jdoe" })} />);
-    expect(screen.getByRole("button", { name: "Use jdoe@contoso.com" })).toBeInTheDocument();
+    expect(screen.getByRole("button", { name: /^Use jdoe@contoso\.com/ })).toBeInTheDocument();
   });
 });

@@ -1,7 +1,8 @@
 #!/usr/bin/env node
 /**
  * `npm start`: builds the control, opens Microsoft's test harness on the demo copy (tools/harnessDemo.js),
- * and rebuilds on every change to the sources; the harness reloads the page when the copy changes.
+ * and rebuilds on every change to the sources; the harness reloads the page when the copy changes. The demo
+ * copy's page loads React from node_modules, so nothing here needs the internet.
  */
 const { spawn } = require("child_process");
 const fs = require("fs");
@@ -52,6 +53,8 @@ async function main() {
     process.exitCode = 1;
     return;
   }
+  // browser-sync opens a browser where there is a desktop; elsewhere (a container, SSH) the address is all there is.
+  console.log("\nThe harness is served at the Local address printed below; if no browser opens, open it yourself.");
   const harness = spawn(process.execPath, [PCF_START, "--watch", "--codePath", path.relative(ROOT, DEMO_DIR)], {
     cwd: ROOT,
     env: { ...process.env, PP_TOOLS_TELEMETRY_OPTOUT: "1" },

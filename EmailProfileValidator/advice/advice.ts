@@ -1,9 +1,10 @@
-import type { DirectoryFinding } from "../directory";
+import type { DirectoryFinding, DomainUse } from "../directory";
 import { familyRow, type UserNameFailureCode } from "../failures";
 import type { LastTestFailure } from "../lastTest";
-import { cleanUp, distinctIgnoringCase, passesAsIs, sortWorstFirst, worstSeverity, type Severity, type Suggestion, type ValidationOptions, type ValidationResult, type ValidationTarget } from "../validation";
+import { cleanUp, distinctIgnoringCase, sortWorstFirst, worstSeverity, type Severity, type Suggestion, type ValidationOptions, type ValidationResult, type ValidationTarget } from "../validation";
 import { isShownWhileTyping, learnMoreOf, type ILink } from "./catalogue";
-import type { IConfigurationNote } from "./configuration";
+import { notePlace, type IConfigurationNote } from "./configuration";
+import { backGuess, configuredDomains, domainOf, mergeSuggestions, passesUnder, type IFix } from "./fixes";
 import type { AdviceProblem, LastTestProblem, ProblemOf } from "./problems";
 
 /** What the admin is shown under the field. */
@@ -11,15 +12,20 @@ export interface IAdvice {
   severity: Severity;
   /** Worst first; empty when the value is fine (or is still being typed). */
   problems: AdviceProblem[];
-  /** Complete replacement values, best first. */
-  suggestions: Suggestion[];
+  /** Complete replacement values, best first; a "guess" is one nothing in this organization backs. */
+  suggestions: IFix[];
+  /**
+   * The first suggestion may be the primary one-click fix: never an unbacked guess (SPEC §1), and never while the
+   * profile cannot connect this way at all, whatever the value (Exchange Online with a user name and password).
+   */
+  primaryFix: boolean;
   /** The Microsoft article of each problem that has one, worst first, each once: every cause keeps its own link. */
   links: ILink[];
   /** Notes on the control's settings and the profile, after the problems. */
   notes: IConfigurationNote[];
 }
 
-const NO_ADVICE: IAdvice = { severity: "ok", problems: [], suggestions: [], links: [], notes: [] };
+const NO_ADVICE: IAdvice = { severity: "ok", problems: [], suggestions: [], primaryFix: false, links: [], notes: [] };
 
 const sameAddress = (a: string, b: string): boolean => cleanUp(a).cleaned.toLowerCase() === cleanUp(b).cleaned.toLowerCase();
 
@@ -37,25 +43,10 @@ function mailboxProblems(result: ValidationResult, finding: DirectoryFinding | u
   }
   const problems: AdviceProblem[] = [{ code: "mailbox-not-found", severity: "info", address }];
   const user = finding.user;
-  if (user !== undefined && !sameAddress(user.internalemailaddress, address)) {
+  if (user !== undefined && !isBlank(user.internalemailaddress) && !sameAddress(user.internalemailaddress, address)) {
     problems.unshift({ code: "upn-mailbox-mismatch", severity: "warning", address, primaryAddress: user.internalemailaddress, name: user.fullname });
   }
   return problems;
-}
-
-/**
- * A directory address is offered only if it passes the control's own rules, as any other suggestion must; a
- * POP3/IMAP log-on is never rewritten to an address, wherever the address comes from.
- */
-function passesUnder(options: ValidationOptions | undefined): (address: string) => boolean {
-  if (options?.target === "mailserver") return () => false;
-  return (address) => passesAsIs(address, options);
-}
-
-/** Directory addresses first, then the validator's own; the same address (any case) once, and never the value itself. */
-function mergeSuggestions(directory: readonly string[], own: readonly Suggestion[], current: string): Suggestion[] {
-  const all = [...directory.map((value) => ({ value, source: "directory" as const })), ...own];
-  return distinctIgnoringCase(all, (suggestion) => suggestion.value, new Set([current.toLowerCase()]));
 }
 
 /** What a user-name failure says about the value that was tested, which is still the value in the field. */
@@ -74,12 +65,18 @@ function userNameProblem(failure: LastTestFailure, result: ValidationResult, add
   };
 }
 
-/** Anything else: the code, status and message as given, nothing invented. A user-name family here is another cause. */
-function otherProblem(failure: LastTestFailure): LastTestProblem {
-  if (failure.family !== "other") return { code: "last-test-other-cause", severity: "info", family: failure.family };
+/** The code, status and message as given, nothing invented. */
+function failedAsGiven(failure: LastTestFailure): LastTestProblem {
   const given = failure.code ?? failure.innerCode ?? (failure.httpStatus !== undefined ? `HTTP ${failure.httpStatus}` : undefined);
   return { code: "last-test-failed", severity: "warning", ...(given !== undefined ? { faultCode: given } : {}), ...(failure.message !== undefined ? { message: failure.message } : {}) };
 }
+
+/** Anything else: as given. A user-name family here is another cause. */
+function otherProblem(failure: LastTestFailure): LastTestProblem {
+  return failure.family === "other" ? failedAsGiven(failure) : { code: "last-test-other-cause", severity: "info", family: failure.family };
+}
+
+const isBlank = (text: string | undefined): boolean => text === undefined || text.trim() === "";
 
 /** A trace with EWS's own codes or an impersonated address: that test ran against Exchange. */
 const ranAgainstExchange = (failure: LastTestFailure): boolean => failure.code !== undefined || failure.innerCode !== undefined || failure.address !== undefined;
@@ -108,21 +105,18 @@ export function lastTestProblems(
   if (profile.target === "mailserver" && ranAgainstExchange(failure)) return [{ code: "last-test-other-server", severity: "info" }];
   const aboutUserName = failure.family !== "other" && familyRow(failure.family)?.userName !== undefined;
   if (profile.userNameInUse === false || profile.target === "mailserver") return [otherProblem(failure)];
-  const tested = failure.address ?? testedValue;
+  const tested = isBlank(failure.address) ? testedValue : (failure.address ?? testedValue);
   const stale = staleNote(tested, value);
-  const userName = aboutUserName ? userNameProblem(failure, result, tested) : undefined;
+  if (aboutUserName && stale) return [stale];
+  // A test of an empty name gets its code as given: user-name advice would name an empty address.
+  const userName = aboutUserName ? (isBlank(tested) ? failedAsGiven(failure) : userNameProblem(failure, result, tested)) : undefined;
   if (!userName) return [...(stale ? [stale] : []), otherProblem(failure)];
-  return [stale ?? userName];
+  return [userName];
 }
 
 /** The quiet note that the last Test Connection used `tested`, when the field now holds anything else, debris included. */
 function staleNote(tested: string, value: string): ProblemOf<"last-test-stale"> | undefined {
   return tested === value ? undefined : { code: "last-test-stale", severity: "info", address: tested };
-}
-
-/** The stale note for `value`, for the status line after a fix: the value tested is the trace's, or the form's. */
-export function staleLastTest(failure: LastTestFailure | undefined, value: string, testedValue: string): ProblemOf<"last-test-stale"> | undefined {
-  return failure ? staleNote(failure.address ?? testedValue, value) : undefined;
 }
 
 /** The account to ask the directory about when the last test found no mailbox for this very value: the field's own. */
@@ -151,6 +145,13 @@ export interface IAdviceInput {
   /** The form recommends but does not require a value. */
   emptyIsWarning?: boolean;
   notes?: readonly IConfigurationNote[];
+  /** Whether users of this environment have the guessed suffix's domain, once the directory has said. */
+  guessDomainInUse?: DomainUse;
+  /**
+   * A new record whose field nobody has touched yet: an empty value is not an error from the moment the form opens,
+   * as Dynamics' own required fields wait for a save.
+   */
+  holdRequired?: boolean;
 }
 
 /** A recommended field that is empty: the same sentence, as a warning. */
@@ -170,26 +171,53 @@ function linksOf(problems: readonly AdviceProblem[]): ILink[] {
   return distinctIgnoringCase(links, (link) => link.url);
 }
 
+/** The fixes on offer before any guess is backed: directory addresses that pass the control's own rules, then the validator's. */
+function offered(input: IAdviceInput, problems: readonly AdviceProblem[]): { fixes: Suggestion[]; directory: string[] } {
+  const directory = [...(input.accountFinding?.suggestions ?? []), ...(input.finding?.suggestions ?? [])].filter(passesUnder(input.options));
+  const actionable = problems.some((problem) => problem.severity !== "info");
+  return { fixes: actionable ? mergeSuggestions(directory, input.result.suggestions, input.value) : [], directory };
+}
+
+/**
+ * The domain of a guess that is offered and that neither the settings nor the directory's addresses back: what the
+ * directory is asked about, once its own answer for the value is in. Empty when there is nothing to ask.
+ */
+export function guessToConfirm(input: IAdviceInput): string {
+  if (!input.userNameInUse) return "";
+  const { fixes, directory } = offered(input, adviceProblems(input));
+  const guess = fixes.find((fix) => fix.source === "guess");
+  return guess && backGuess(guess, configuredDomains(input.options), directory, undefined).source === "guess" ? domainOf(guess.value) : "";
+}
+
+/** The field's own problems (those due by now), the directory's verdict and the last test's, worst first. */
+function adviceProblems(input: IAdviceInput): AdviceProblem[] {
+  const due = input.settled ? input.result.problems : input.result.problems.filter(isShownWhileTyping);
+  const own = input.holdRequired ? due.filter((problem) => problem.code !== "required") : due;
+  return sortWorstFirst<AdviceProblem>([
+    ...withRequiredLevel(own, input.emptyIsWarning),
+    ...mailboxProblems(input.result, input.finding, input.value),
+    ...(input.lastTest ?? []),
+  ]);
+}
+
 export function buildAdvice(input: IAdviceInput): IAdvice {
   if (!input.userNameInUse) {
     // The name is not sent, but a test that failed for another cause is still worth its line and its link.
     const problems = sortWorstFirst<AdviceProblem>([{ code: "not-used", severity: "info", reason: input.notUsedBecause ?? "credentials" }, ...(input.lastTest ?? [])]);
     return { ...NO_ADVICE, severity: worstSeverity(problems), problems, links: linksOf(problems) };
   }
-  const own = input.settled ? input.result.problems : input.result.problems.filter(isShownWhileTyping);
-  const problems = sortWorstFirst<AdviceProblem>([
-    ...withRequiredLevel(own, input.emptyIsWarning),
-    ...mailboxProblems(input.result, input.finding, input.value),
-    ...(input.lastTest ?? []),
-  ]);
-  const actionable = problems.some((problem) => problem.severity !== "info");
-  const directory = [...(input.accountFinding?.suggestions ?? []), ...(input.finding?.suggestions ?? [])].filter(passesUnder(input.options));
-  const suggestions = actionable ? mergeSuggestions(directory, input.result.suggestions, input.value) : [];
+  const problems = adviceProblems(input);
+  const { fixes, directory } = offered(input, problems);
+  const configured = configuredDomains(input.options);
+  const suggestions = fixes.map((fix) => backGuess(fix, configured, directory, input.guessDomainInUse));
+  const notes = [...(input.notes ?? []), ...valueNotes(input)];
+  const cannotConnect = notes.some((note) => notePlace(note) === "lead");
   return {
     severity: worstSeverity(problems),
     problems,
     suggestions,
+    primaryFix: suggestions.length > 0 && suggestions[0].source !== "guess" && !cannotConnect,
     links: linksOf(problems),
-    notes: [...(input.notes ?? []), ...valueNotes(input)],
+    notes,
   };
 }

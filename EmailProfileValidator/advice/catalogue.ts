@@ -25,6 +25,8 @@ interface IEntry<P> {
   /** Shown only once typing pauses or the field loses focus: a value passes through it on its way to being right. */
   waitsForPause?: true;
   learnMore?: ILink | ((problem: P) => ILink | undefined);
+  /** The sentence for someone who may not edit the field, where the usual one asks for an edit; same details. */
+  readOnlyKey?: StringKey;
 }
 
 const KB_3214326: ILink = { url: KB_3214326_URL, label: "Action_LearnMoreLabel" };
@@ -82,7 +84,7 @@ type OwnCode = Exclude<AdviceCode, UserNameFailureCode>;
 
 /** Every code the control can report, with its sentence, its details, its timing and its article. */
 const CATALOGUE: { [C in OwnCode]: IEntry<ProblemOf<C>> } = {
-  required: { key: "Problem_required", waitsForPause: true },
+  required: { key: "Problem_required", waitsForPause: true, readOnlyKey: "Problem_required_readonly" },
   "surrounding-whitespace": {
     key: (problem) => (problem.characters?.length ? "Problem_surrounding-whitespace_named" : "Problem_surrounding-whitespace"),
     args: (problem, wording) => (problem.characters?.length ? [wording.labels(problem.characters)] : []),
@@ -90,14 +92,24 @@ const CATALOGUE: { [C in OwnCode]: IEntry<ProblemOf<C>> } = {
   },
   "invisible-character": { key: "Problem_invisible-character", args: (problem, wording) => [wording.labels(problem.characters)] },
   "wrapped-address": { key: "Problem_wrapped-address", waitsForPause: true },
-  "multiple-values": { key: "Problem_multiple-values", args: (problem) => [String(problem.count)] },
-  "downlevel-logon": { key: "Problem_downlevel-logon", args: (problem) => [problem.domain, problem.account], learnMore: KB_3214326 },
-  "slash-separator": { key: "Problem_slash-separator", args: (problem) => [problem.domain, problem.account], learnMore: KB_3214326 },
+  "multiple-values": { key: "Problem_multiple-values", args: (problem) => [String(problem.count)], readOnlyKey: "Problem_multiple-values_readonly" },
+  "downlevel-logon": {
+    key: "Problem_downlevel-logon",
+    args: (problem) => [problem.domain, problem.account],
+    learnMore: KB_3214326,
+    readOnlyKey: "Problem_downlevel-logon_readonly",
+  },
+  "slash-separator": {
+    key: "Problem_slash-separator",
+    args: (problem) => [problem.domain, problem.account],
+    learnMore: KB_3214326,
+    readOnlyKey: "Problem_slash-separator_readonly",
+  },
   "local-machine-account": { key: "Problem_local-machine-account", args: (problem) => [problem.account], learnMore: KB_3214326 },
-  "bare-name": { key: "Problem_bare-name", args: (problem) => [problem.account], waitsForPause: true },
+  "bare-name": { key: "Problem_bare-name", args: (problem) => [problem.account], waitsForPause: true, readOnlyKey: "Problem_bare-name_readonly" },
   "multiple-at": { key: "Problem_multiple-at", args: (problem) => [String(problem.count)] },
-  "missing-local-part": { key: "Problem_missing-local-part", waitsForPause: true },
-  "missing-domain": { key: "Problem_missing-domain", waitsForPause: true },
+  "missing-local-part": { key: "Problem_missing-local-part", waitsForPause: true, readOnlyKey: "Problem_missing-local-part_readonly" },
+  "missing-domain": { key: "Problem_missing-domain", waitsForPause: true, readOnlyKey: "Problem_missing-domain_readonly" },
   "local-part-too-long": { key: "Problem_local-part-too-long", args: (problem) => [String(problem.length), String(problem.limit)] },
   "too-long": { key: "Problem_too-long", args: (problem) => [String(problem.length), String(problem.limit)] },
   "invalid-character": {
@@ -114,7 +126,13 @@ const CATALOGUE: { [C in OwnCode]: IEntry<ProblemOf<C>> } = {
   "trailing-dot": { key: "Problem_trailing-dot", waitsForPause: true },
   "entra-character": { key: "Problem_entra-character", args: (problem, wording) => [wording.characters(problem.characters)] },
   "entra-length": { key: "Problem_entra-length", args: (problem) => [String(problem.domainLength), String(problem.length)] },
-  "non-routable-suffix": { key: "Problem_non-routable-suffix", args: (problem) => [problem.suffix], waitsForPause: true },
+  // Exchange Online refuses the suffix outright; on Exchange it is KB 3214326's second check, so that article is linked.
+  "non-routable-suffix": {
+    key: (problem) => (problem.target === "exchange" ? "Problem_non-routable-suffix_exchange" : "Problem_non-routable-suffix"),
+    args: (problem) => [problem.suffix],
+    waitsForPause: true,
+    learnMore: (problem) => (problem.target === "exchange" ? KB_3214326 : undefined),
+  },
   "mailbox-not-found": { key: "Problem_mailbox-not-found", args: (problem) => [problem.address] },
   "mailbox-found": {
     key: (problem) => (present(problem.name) ? "Problem_mailbox-found" : "Problem_mailbox-found_unnamed"),
@@ -132,7 +150,10 @@ const CATALOGUE: { [C in OwnCode]: IEntry<ProblemOf<C>> } = {
     args: (problem) => [problem.faultCode, problem.message].filter(present),
     learnMore: TROUBLESHOOTING,
   },
-  "last-test-stale": { key: "Problem_last-test-stale", args: (problem) => [problem.address] },
+  "last-test-stale": {
+    key: (problem) => (present(problem.address) ? "Problem_last-test-stale" : "Problem_last-test-stale_empty"),
+    args: (problem) => (present(problem.address) ? [problem.address] : []),
+  },
   "last-test-other-server": { key: "Problem_last-test-other-server" },
 };
 
@@ -153,9 +174,10 @@ export interface ISentence {
   args: string[];
 }
 
-export function sentenceOf(problem: AdviceProblem, wording: IWording): ISentence {
+/** A problem's sentence and its details; on a form the user may not edit, the variant that asks for no edit. */
+export function sentenceOf(problem: AdviceProblem, wording: IWording, readOnly = false): ISentence {
   const entry = entryOf(problem);
-  const key = typeof entry.key === "function" ? entry.key(problem) : entry.key;
+  const key = readOnly && entry.readOnlyKey ? entry.readOnlyKey : typeof entry.key === "function" ? entry.key(problem) : entry.key;
   return { key, args: entry.args?.(problem, wording) ?? [] };
 }
 

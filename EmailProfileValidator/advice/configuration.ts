@@ -15,13 +15,34 @@ export interface IControlSettings {
   logicalName?: string | null;
   /** Use Same Settings for Outgoing Connections (`usesamesettingsforoutgoingconnections`), where the form binds it. */
   sameSettingsForOutgoing?: boolean | null;
+  /** The field's MaxLength as the form states it: the one length limit a value is held to. */
+  maxLength?: number | null;
 }
 
-/** A setting the admin should fix; the rest of the configuration still applies. */
+/** A setting someone should fix, or a fact about the profile; the rest of the configuration still applies. */
 export interface IConfigurationNote {
-  key: "Config_BadDefaultSuffix" | "Config_BadDomainEntry" | "Config_NonRoutableSuffix" | "Config_ExchangeOnlineBasicAuth" | "Config_MailServerLogOn";
+  key: NoteKey;
   entry: string;
 }
+
+type NoteKey = "Config_BadDefaultSuffix" | "Config_BadDomainEntry" | "Config_NonRoutableSuffix" | "Config_ExchangeOnlineBasicAuth" | "Config_MailServerLogOn";
+
+/**
+ * Where a note is said, and so who it is for: "lead", before the field's problems, when the profile cannot connect
+ * this way whatever the value; "after" them, a quiet fact about the value; "form", apart and as information, for
+ * whoever customizes the form, since the admin on the record cannot change the control's own settings.
+ */
+export type NotePlace = "lead" | "after" | "form";
+
+const NOTE_PLACES: Readonly<Record<NoteKey, NotePlace>> = {
+  Config_ExchangeOnlineBasicAuth: "lead",
+  Config_MailServerLogOn: "after",
+  Config_BadDefaultSuffix: "form",
+  Config_BadDomainEntry: "form",
+  Config_NonRoutableSuffix: "form",
+};
+
+export const notePlace = (note: IConfigurationNote): NotePlace => NOTE_PLACES[note.key];
 
 export interface IResolvedConfiguration {
   options: ValidationOptions;
@@ -135,6 +156,6 @@ export function resolveConfiguration(settings: IControlSettings): IResolvedConfi
   const modeNote = settings.credentialRetrieval === null || settings.credentialRetrieval === undefined ? undefined : credentialMode(settings.credentialRetrieval).notes?.[target];
   if (modeNote) notes.push({ key: modeNote, entry: "" });
   const required = settings.requiredLevel !== REQUIRED_LEVEL_NONE;
-  const options: ValidationOptions = { defaultUpnSuffix, domainSuffixes: domains.map, target, required };
+  const options: ValidationOptions = { defaultUpnSuffix, domainSuffixes: domains.map, target, required, ...(settings.maxLength ? { maxLength: settings.maxLength } : {}) };
   return { options, notes: withoutRepeatedNotes(notes), ...usage(settings), emptyIsWarning: settings.requiredLevel === REQUIRED_LEVEL_RECOMMENDED };
 }

@@ -2,7 +2,10 @@ import type { StringKey, Translate } from "./strings";
 import { unicodeName } from "./unicodeNames";
 import { sentenceOf, type IWording } from "./catalogue";
 import type { AdviceProblem } from "./problems";
-import { codePointLabel, isUnseen, type SuggestionSource } from "../validation";
+import { codePointLabel, isUnseen } from "../validation";
+import type { IAdvice } from "./advice";
+import type { FixSource } from "./fixes";
+import { notePlace, type NotePlace } from "./configuration";
 
 /** "U+3000 IDEOGRAPHIC SPACE": a character nobody can see, named so it can be found; the code point alone when unnamed. */
 function nameCodePoint(code: number): string {
@@ -36,20 +39,36 @@ function wordingFor(translate: Translate): IWording {
   };
 }
 
-/** One specific, localized sentence for a problem, with its details filled in. */
-export function describeProblem(problem: AdviceProblem, translate: Translate): string {
-  const { key, args } = sentenceOf(problem, wordingFor(translate));
+/** One specific, localized sentence for a problem, with its details filled in; worded for reading only when the field is. */
+export function describeProblem(problem: AdviceProblem, translate: Translate, readOnly = false): string {
+  const { key, args } = sentenceOf(problem, wordingFor(translate), readOnly);
   return translate(key, ...args);
 }
 
-const SOURCE_KEYS: Record<SuggestionSource, StringKey> = {
+const SOURCE_KEYS: Record<FixSource, StringKey> = {
   cleanup: "Source_cleanup",
   domainMap: "Source_domainMap",
   defaultSuffix: "Source_defaultSuffix",
   directory: "Source_directory",
   guess: "Source_guess",
+  domainInUse: "Source_domainInUse",
 };
 
-export function describeSource(source: SuggestionSource, translate: Translate): string {
+export function describeSource(source: FixSource, translate: Translate): string {
   return translate(SOURCE_KEYS[source]);
+}
+
+/** The advice in words: the lines under the field, and apart from them the lines for whoever customizes the form. */
+export interface IAdviceWords {
+  lines: string[];
+  formLines: string[];
+}
+
+/** A note that the profile cannot connect this way leads; problems follow, worst first, then quiet notes. */
+export function describeAdvice(advice: IAdvice, translate: Translate, readOnly = false): IAdviceWords {
+  const notesAt = (place: NotePlace): string[] => advice.notes.filter((note) => notePlace(note) === place).map((note) => translate(note.key, note.entry));
+  return {
+    lines: [...notesAt("lead"), ...advice.problems.map((problem) => describeProblem(problem, translate, readOnly)), ...notesAt("after")],
+    formLines: notesAt("form"),
+  };
 }

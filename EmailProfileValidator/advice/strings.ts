@@ -5,7 +5,7 @@
  */
 export const ENGLISH = {
   Property_userName_DisplayName: "User Name",
-  Field_Placeholder: "user@contoso.com",
+  Field_Placeholder: "---",
   Action_Use: "Use {0}",
   Action_CleanUp: "Clean up",
   Action_CleanUpLabel: "Clean up to {0}",
@@ -23,9 +23,9 @@ export const ENGLISH = {
   Status_Restored: "Restored {0}.",
   Value_Empty: "an empty value",
   Character_Space: "space",
-  Config_BadDefaultSuffix: "The Default UPN suffix setting \u201c{0}\u201d is not a domain name, so it is not used.",
-  Config_BadDomainEntry: "The Domain suffixes entry \u201c{0}\u201d is not NETBIOS=domain.com, so it is not used.",
-  Config_NonRoutableSuffix: "The suffix \u201c{0}\u201d in the control's settings is a private or reserved domain that Exchange Online does not accept, so no suggestion uses it.",
+  Config_BadDefaultSuffix: "The control's Default UPN suffix setting on this form, \u201c{0}\u201d, is not a domain name, so it is not used; ask whoever customizes the form to correct it.",
+  Config_BadDomainEntry: "The control's Domain suffixes setting on this form has the entry \u201c{0}\u201d, which is not NETBIOS=domain.com, so it is not used; ask whoever customizes the form to correct it.",
+  Config_NonRoutableSuffix: "The control's settings on this form name \u201c{0}\u201d, a private or reserved domain that Exchange Online does not accept, so no suggestion uses it; ask whoever customizes the form to change it.",
   Problem_required: "Enter the address server-side sync should use, such as user@contoso.com.",
   "Problem_surrounding-whitespace": "The value starts or ends with spaces or line breaks, which become part of the user name.",
   "Problem_invisible-character": "The value holds invisible characters ({0}), usually from copy and paste; Exchange finds no mailbox for it.",
@@ -196,6 +196,17 @@ export const ENGLISH = {
   Health_Cause_impersonation_unnamed: "The account in the profile's User Name may not act for these mailboxes: give it the ApplicationImpersonation role, with a management scope that includes them.",
   Health_Cause_address: "Exchange has no mailbox for these mailboxes' own email addresses: correct each mailbox's Email Address. This is not the profile's User Name.",
   "Problem_last-test-other-cause_family": "The last Test Connection failed for a reason that is not the user name: \u201c{0}\u201d. {1}",
+  "Problem_non-routable-suffix_exchange": "\u201c{0}\u201d is a private suffix, and a user name ending in it is rarely an address of the mailbox. Check that the user name matches the mailbox's email address in Exchange, or use that address.",
+  "Problem_last-test-stale_empty": "The last Test Connection ran with an empty user name. Save the record and run Test Connection again to check the new value.",
+  Action_UseGuess: "Use {0} (likely \u2014 check the domain)",
+  Source_domainInUse: "a domain this environment's users have",
+  "Problem_required_readonly": "This profile has no user name.",
+  "Problem_missing-domain_readonly": "The user name has no domain after the @.",
+  "Problem_missing-local-part_readonly": "The user name has no account name before the @.",
+  "Problem_downlevel-logon_readonly": "\u201c{0}\\{1}\u201d is a Windows log-on name. Server-side sync sends the user name to Exchange as the SMTP address to impersonate, so Test Connection fails with \u201cThe SMTP address has no mailbox associated with it\u201d. This profile needs the mailbox's UPN.",
+  "Problem_bare-name_readonly": "\u201c{0}\u201d has no domain; this profile needs the mailbox's full address, such as {0}@contoso.com.",
+  "Problem_slash-separator_readonly": "\u201c{0}/{1}\u201d is not a name Exchange understands; this profile needs the mailbox's UPN, account@domain.",
+  "Problem_multiple-values_readonly": "This holds {0} addresses; server-side sync needs only the one mailbox it should use.",
 } as const;
 
 export type StringKey = keyof typeof ENGLISH;

@@ -1,11 +1,23 @@
 import * as React from "react";
-import { MessageBar, MessageBarButton, MessageBarType, Stack, TextField, ThemeProvider, getId, hiddenContentStyle, mergeStyles, type ITextField } from "@fluentui/react";
+import {
+  MessageBar,
+  MessageBarButton,
+  MessageBarType,
+  Stack,
+  TextField,
+  ThemeProvider,
+  getId,
+  hiddenContentStyle,
+  mergeStyles,
+  type ITextField,
+  type ITextFieldStyleProps,
+  type ITextFieldStyles,
+} from "@fluentui/react";
 import { AdviceBar } from "./AdviceBar";
-import { staleLastTest } from "../advice/advice";
 import type { IControlSettings } from "../advice/configuration";
-import { useSettledValue } from "./hooks";
+import { useSettledValue, useTouched } from "./hooks";
 import { useAdvice } from "./useAdvice";
-import { describeProblem } from "../advice/messages";
+import { describeAdvice } from "../advice/messages";
 import type { Translate } from "../advice/strings";
 import { themeFromTokens, type IDesignTokens } from "./theme";
 import type { IDirectory } from "../directory";
@@ -26,6 +38,8 @@ export interface IEmailProfileValidatorProps {
   label: string;
   maxLength: number;
   readOnly: boolean;
+  /** A record not saved yet: its empty required field is not an error until the field is touched. */
+  isNewRecord?: boolean;
   /** Field security hides the value from this user. */
   masked: boolean;
   settings: IControlSettings;
@@ -65,8 +79,19 @@ function LiveRegion({ id, text }: { id: string; text: string }): React.ReactElem
   );
 }
 
+/**
+ * How model-driven forms show a field the user cannot edit: no border, the disabled fill, the text at full contrast
+ * so it stays readable and selectable (a disabled input could not be focused or copied).
+ */
+function readOnlyStyles({ theme }: ITextFieldStyleProps): Partial<ITextFieldStyles> {
+  return {
+    fieldGroup: { backgroundColor: theme.semanticColors.disabledBackground },
+    field: { color: theme.semanticColors.inputText, backgroundColor: "transparent" },
+  };
+}
+
 function MaskedField({ label }: { label: string }): React.ReactElement {
-  return <TextField value={MASK} readOnly ariaLabel={label} className={rootClass} />;
+  return <TextField value={MASK} readOnly borderless styles={readOnlyStyles} ariaLabel={label} className={rootClass} />;
 }
 
 export function EmailProfileValidatorControl(props: IEmailProfileValidatorProps): React.ReactElement {
@@ -87,6 +112,7 @@ function UserNameEditor(props: IEmailProfileValidatorProps): React.ReactElement 
   const [adviceId] = React.useState(() => getId("epv-advice"));
 
   const [settledText, settle] = useSettledValue(text, ADVICE_DELAY_MS);
+  const [touched, touch] = useTouched(props.valueRevision);
   // A value pushed by the platform replaces what is shown, is judged in full, and makes any undo meaningless.
   const platformValue = React.useRef(props.value);
   platformValue.current = props.value;
@@ -97,26 +123,26 @@ function UserNameEditor(props: IEmailProfileValidatorProps): React.ReactElement 
     setUndoValue(undefined);
     setStatus("");
   }, [props.valueRevision, settle]);
-  const { advice, lastTest, testedValue } = useAdvice({
+  const { advice } = useAdvice({
     text,
     settledText,
     platformValue: props.value,
     valueRevision: props.valueRevision,
     settings: props.settings,
+    maxLength: props.maxLength,
     lastTest: { request: props.lastTestRequest, response: props.lastTestResponse, message: props.lastTestMessage },
     directory: props.directory,
+    holdRequired: props.isNewRecord === true && !touched,
   });
-  const sentences = React.useMemo<string[]>(
-    () => [...advice.problems.map((problem) => describeProblem(problem, translate)), ...advice.notes.map((note) => translate(note.key, note.entry))],
-    [advice, translate],
-  );
+  const words = React.useMemo(() => describeAdvice(advice, translate, readOnly), [advice, translate, readOnly]);
 
   const change = React.useCallback(
     (next: string) => {
+      touch();
       setText(next);
       onValueChange(next);
     },
-    [onValueChange],
+    [onValueChange, touch],
   );
   /** A click is not typing: its result is judged in full at once. */
   const changeByClick = React.useCallback(
@@ -138,13 +164,11 @@ function UserNameEditor(props: IEmailProfileValidatorProps): React.ReactElement 
   const apply = React.useCallback(
     (value: string) => {
       setUndoValue(text);
-      // After a fix, the status also says that the last Test Connection used the old value.
-      const stale = staleLastTest(lastTest, value, testedValue);
-      const applied = translate("Status_Applied", quoteValue(text, translate), value);
-      setStatus(stale ? `${applied} ${describeProblem(stale, translate)}` : applied);
+      // Both values, quoted alike; that the last Test Connection used the old one is the advice's to say, once.
+      setStatus(translate("Status_Applied", quoteValue(text, translate), quoteValue(value, translate)));
       changeByClick(value);
     },
-    [text, changeByClick, translate, lastTest, testedValue],
+    [text, changeByClick, translate],
   );
   const revert = React.useCallback(() => {
     if (undoValue === undefined) return;
@@ -160,8 +184,13 @@ function UserNameEditor(props: IEmailProfileValidatorProps): React.ReactElement 
         componentRef={inputRef}
         value={text}
         onChange={onTyped}
-        onBlur={() => settle(text)}
+        onBlur={() => {
+          touch();
+          settle(text);
+        }}
         readOnly={readOnly}
+        borderless={readOnly}
+        styles={readOnly ? readOnlyStyles : undefined}
         ariaLabel={props.label}
         placeholder={translate("Field_Placeholder")}
         maxLength={props.maxLength}
@@ -170,18 +199,19 @@ function UserNameEditor(props: IEmailProfileValidatorProps): React.ReactElement 
         autoComplete="off"
         spellCheck={false}
       />
-      <AdviceBar advice={advice} sentences={sentences} actionsEnabled={!readOnly} translate={translate} onApply={apply} />
+      <AdviceBar advice={advice} words={words} actionsEnabled={!readOnly} translate={translate} onApply={apply} />
       {undoValue !== undefined && !readOnly && (
         <MessageBar
           messageBarType={MessageBarType.success}
           delayedRender={false}
           actions={<MessageBarButton text={translate("Action_Undo")} ariaLabel={translate("Action_UndoLabel", quoteValue(undoValue, translate))} onClick={revert} />}
-          isMultiline={false}
+          // A single line cuts the sentence off at the field's width, and the new value is its end.
+          isMultiline
         >
           <span aria-hidden="true">{status}</span>
         </MessageBar>
       )}
-      <LiveRegion id={adviceId} text={[status, ...sentences].filter(Boolean).join(" ")} />
+      <LiveRegion id={adviceId} text={[status, ...words.lines, ...words.formLines].filter(Boolean).join(" ")} />
       {props.health && (
         <HealthSection reader={props.health.reader} recordId={props.health.recordId} userName={props.value} translate={translate} openMailbox={props.health.openMailbox} />
       )}

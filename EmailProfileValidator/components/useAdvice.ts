@@ -1,10 +1,10 @@
 import * as React from "react";
-import { accountToLookUp, buildAdvice, lastTestProblems, type IAdvice } from "../advice/advice";
+import { accountToLookUp, buildAdvice, guessToConfirm, lastTestProblems, type IAdvice, type IAdviceInput } from "../advice/advice";
 import { resolveConfiguration, type IControlSettings, type IResolvedConfiguration } from "../advice/configuration";
 import type { IDirectory } from "../directory";
 import { readLastTestFailure, type LastTestFailure } from "../lastTest";
 import { validateUserName } from "../validation";
-import { useDirectoryFinding, useSettledValue } from "./hooks";
+import { useDirectoryFinding, useDomainInUse, useSettledValue } from "./hooks";
 
 /** Directory look-ups wait for the value to settle this long, so typing issues one look-up, not one per key. */
 export const LOOKUP_DELAY_MS = 400;
@@ -25,8 +25,12 @@ export interface IAdviceSources {
   /** Changes whenever the platform pushes a value of its own. */
   valueRevision: number;
   settings: IControlSettings;
+  /** The field's MaxLength: the one length limit a value is held to. */
+  maxLength?: number;
   lastTest: ILastTestTexts;
   directory?: IDirectory;
+  /** A new record's field not yet touched: its empty value is not yet an error. */
+  holdRequired?: boolean;
 }
 
 export interface IAdviceState {
@@ -42,10 +46,10 @@ export interface IAdviceState {
  * The platform hands over a fresh settings object on every updateView; only a changed setting counts. The settings
  * are a handful of short texts and numbers, so their JSON is the key: a new setting needs no edit here.
  */
-function useConfiguration(settings: IControlSettings): IResolvedConfiguration {
-  const key = JSON.stringify(settings);
-  const latest = React.useRef(settings);
-  latest.current = settings;
+function useConfiguration(settings: IControlSettings, maxLength: number | undefined): IResolvedConfiguration {
+  const key = JSON.stringify([settings, maxLength]);
+  const latest = React.useRef({ ...settings, maxLength });
+  latest.current = { ...settings, maxLength };
   return React.useMemo(() => resolveConfiguration(latest.current), [key]);
 }
 
@@ -67,7 +71,7 @@ function useTestedValue(platformValue: string, valueRevision: number, lastTestKe
  */
 export function useAdvice(sources: IAdviceSources): IAdviceState {
   const { text, settledText, directory } = sources;
-  const configuration = useConfiguration(sources.settings);
+  const configuration = useConfiguration(sources.settings, sources.maxLength);
   const result = React.useMemo(() => validateUserName(text, configuration.options), [text, configuration]);
   const { request, response, message } = sources.lastTest;
   const lastTest = React.useMemo(() => readLastTestFailure(request, response, message), [request, response, message]);
@@ -85,22 +89,31 @@ export function useAdvice(sources: IAdviceSources): IAdviceState {
   // When the last test found no mailbox for this very value, the directory is asked about its account, once it settles.
   const accountFinding = useDirectoryFinding(directory, looksUp && lookupText === text ? accountToLookUp(lastTestAdvice, lookupText) : "");
 
+  const currentFinding = lookUpValue === text ? finding : undefined;
+  const input = React.useMemo<IAdviceInput>(
+    () => ({
+      result,
+      options: configuration.options,
+      finding: currentFinding,
+      accountFinding,
+      lastTest: lastTestAdvice,
+      value: text,
+      settled: settledText === text,
+      userNameInUse: configuration.userNameInUse,
+      notUsedBecause: configuration.notUsedBecause,
+      emptyIsWarning: configuration.emptyIsWarning,
+      notes: configuration.notes,
+      holdRequired: sources.holdRequired,
+    }),
+    [result, currentFinding, accountFinding, lastTestAdvice, text, settledText, configuration, sources.holdRequired],
+  );
+  // A guessed suffix is asked about only once the directory's own answer is in and has not made the guess moot:
+  // typing CONTOSO\jdoe for a Dynamics user costs no extra query. A directory that could not answer is not asked again.
+  const guessDomain = React.useMemo(() => (input.finding && input.finding.status !== "unknown" ? guessToConfirm(input) : ""), [input]);
+  const guessDomainInUse = useDomainInUse(directory, guessDomain);
   const advice = React.useMemo(
-    () =>
-      buildAdvice({
-        result,
-        options: configuration.options,
-        finding: lookUpValue === text ? finding : undefined,
-        accountFinding,
-        lastTest: lastTestAdvice,
-        value: text,
-        settled: settledText === text,
-        userNameInUse: configuration.userNameInUse,
-        notUsedBecause: configuration.notUsedBecause,
-        emptyIsWarning: configuration.emptyIsWarning,
-        notes: configuration.notes,
-      }),
-    [result, finding, accountFinding, lastTestAdvice, lookUpValue, text, settledText, configuration],
+    () => buildAdvice(guessDomain === "" ? input : { ...input, guessDomainInUse }),
+    [input, guessDomain, guessDomainInUse],
   );
   return { advice, configuration, lastTest, testedValue };
 }

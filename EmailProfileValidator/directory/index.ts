@@ -1,7 +1,9 @@
 import { classifyShape, cleanUp, distinctIgnoringCase, passesAsIs, validateUserName } from "../validation";
-import { MAX_ROWS, field, mailboxByAddress, mailboxesByAccount, userBySignInName, usersByAccount, usersByLogOnName, type DirectoryQuery, type Row } from "./odata";
+import { rememberAnswers, type IOutcome } from "./answers";
+import { MAX_ROWS, field, mailboxByAddress, mailboxesByAccount, userBySignInName, usersAtDomain, usersByAccount, usersByLogOnName, type DirectoryQuery, type Row } from "./odata";
 
 export { odataStringLiteral } from "./odata";
+export { CACHE_SIZE, FIRST_RETRY_MS } from "./answers";
 
 export interface DirectoryMailbox {
   name?: string;
@@ -24,18 +26,18 @@ export interface DirectoryUser {
   internalemailaddress: string;
 }
 
+/** Whether anyone in this environment has an address at a domain: "unknown" when the directory could not be asked. */
+export type DomainUse = "yes" | "no" | "unknown";
+
 export interface IDirectory {
   lookUp(value: string): Promise<DirectoryFinding>;
+  /** Whether a user of this environment signs in or receives mail at this domain: what backs a guessed suffix. */
+  domainInUse?(domain: string): Promise<DomainUse>;
 }
 
 export type DirectoryWebApi = Pick<ComponentFramework.WebApi, "retrieveMultipleRecords">;
 
 export const DEFAULT_TIMEOUT_MS = 5000;
-/** Distinct values remembered; a form sees a few dozen, so the oldest go long before memory matters. */
-export const CACHE_SIZE = 300;
-/** After a failure the same value is asked again no sooner than this, doubling each time up to the cap. */
-export const FIRST_RETRY_MS = 2000;
-const MAX_RETRY_MS = 60_000;
 const UNKNOWN: DirectoryFinding = { status: "unknown", mailboxes: [], suggestions: [] };
 
 /** Rejects a call that hangs, so the control never waits on a directory that does not answer. */
@@ -105,7 +107,7 @@ function cacheKeyOf(plan: QueryPlan): string {
   return plan.queries.map((query) => `${query.entity}${query.options}`).join("\n");
 }
 
-async function ask(webApi: DirectoryWebApi, plan: QueryPlan, timeoutMs: number): Promise<{ finding: DirectoryFinding; failed: boolean }> {
+async function ask(webApi: DirectoryWebApi, plan: QueryPlan, timeoutMs: number): Promise<IOutcome<DirectoryFinding>> {
   const settled = await Promise.allSettled(plan.queries.map((query) => run(webApi, query, timeoutMs)));
   const answers = plan.queries.map((query, index) => {
     const outcome = settled[index];
@@ -116,75 +118,35 @@ async function ask(webApi: DirectoryWebApi, plan: QueryPlan, timeoutMs: number):
   const mailboxes = answers.filter(({ query }) => query.entity === "mailbox").flatMap(({ query, rows }) => toMailboxes(query, rows)).slice(0, MAX_ROWS);
   const suggestions = plan.kind === "account" ? toSuggestions(answers) : [];
   const found = plan.kind === "address" ? mailboxes.length > 0 : suggestions.length > 0;
-  if (!found && failed) return { finding: UNKNOWN, failed };
+  if (!found && failed) return { answer: UNKNOWN, failed };
   const user = plan.kind === "address" ? signedInUser(answers) : undefined;
-  return { finding: { status: found ? "found" : "notFound", mailboxes, suggestions, ...(user ? { user } : {}) }, failed };
+  return { answer: { status: found ? "found" : "notFound", mailboxes, suggestions, ...(user ? { user } : {}) }, failed };
 }
 
-/** Least recently used out: a Map keeps insertion order, and a hit moves to the back. */
-class RecentAnswers {
-  private readonly answers = new Map<string, Promise<DirectoryFinding>>();
+/** A domain as a guessed suffix has it: letters, digits, hyphens and dots, nothing a query could read otherwise. */
+const PLAIN_DOMAIN = /^[a-z0-9](?:[a-z0-9.-]{0,251}[a-z0-9])?$/;
 
-  public get(key: string): Promise<DirectoryFinding> | undefined {
-    const answer = this.answers.get(key);
-    if (answer) {
-      this.answers.delete(key);
-      this.answers.set(key, answer);
-    }
-    return answer;
-  }
-
-  public set(key: string, answer: Promise<DirectoryFinding>): void {
-    this.answers.delete(key);
-    this.answers.set(key, answer);
-    const oldest = this.answers.keys().next();
-    if (this.answers.size > CACHE_SIZE && !oldest.done) this.answers.delete(oldest.value);
-  }
-
-  public delete(key: string): void {
-    this.answers.delete(key);
-  }
-}
-
-interface Failure {
-  count: number;
-  retryAt: number;
-  finding: DirectoryFinding;
+/** Whether any user signs in or receives mail at the domain; rows are checked, not taken on trust. */
+async function askDomain(webApi: DirectoryWebApi, domain: string, timeoutMs: number): Promise<IOutcome<DomainUse>> {
+  const query = usersAtDomain(domain);
+  const rows = await run(webApi, query, timeoutMs);
+  return { answer: rows.some((row) => query.addressesOf(row).length > 0) ? "yes" : "no", failed: false };
 }
 
 /**
- * Looks a user name up in this environment's mailboxes and users through the Web API. An answer is
- * kept per value as asked; a failure is not kept, and the same value is asked again only after a
- * back-off that doubles. Every failure becomes "unknown", and nothing ever rejects.
+ * Looks a user name up in this environment's mailboxes and users, and a guessed domain up among its users, through
+ * the Web API. An answer is kept per question as asked; a failure is not kept, and the same question is asked again
+ * only after a back-off that doubles (answers.ts). Every failure becomes "unknown", and nothing ever rejects.
  */
 export function createDirectory(webApi: DirectoryWebApi, options?: { timeoutMs?: number; now?: () => number }): IDirectory {
   const timeoutMs = options?.timeoutMs ?? DEFAULT_TIMEOUT_MS;
   const now = options?.now ?? Date.now;
-  const answers = new RecentAnswers();
-  const failures = new Map<string, Failure>();
+  const findings = rememberAnswers<DirectoryFinding>(UNKNOWN, now);
+  const domains = rememberAnswers<DomainUse>("unknown", now);
   function lookUpOnce(value: unknown): Promise<DirectoryFinding> {
     const plan = queriesFor(typeof value === "string" ? value : "");
     if (plan.queries.length === 0) return Promise.resolve(UNKNOWN);
-    const key = cacheKeyOf(plan);
-    const cached = answers.get(key);
-    if (cached) return cached;
-    const failure = failures.get(key);
-    if (failure && now() < failure.retryAt) return Promise.resolve(failure.finding);
-    const finding = ask(webApi, plan, timeoutMs)
-      .catch(() => ({ finding: UNKNOWN, failed: true }))
-      .then(({ finding: answer, failed }) => {
-        if (!failed) {
-          failures.delete(key);
-          return answer;
-        }
-        answers.delete(key);
-        const count = (failure?.count ?? 0) + 1;
-        const wait = Math.min(FIRST_RETRY_MS * 2 ** (count - 1), MAX_RETRY_MS);
-        failures.set(key, { count, retryAt: now() + wait, finding: answer });
-        return answer;
-      });
-    answers.set(key, finding);
-    return finding;
+    return findings(cacheKeyOf(plan), () => ask(webApi, plan, timeoutMs));
   }
 
   return {
@@ -195,6 +157,12 @@ export function createDirectory(webApi: DirectoryWebApi, options?: { timeoutMs?:
         // Nothing a value holds may break the field: a throw here is "could not check".
         return Promise.resolve(UNKNOWN);
       }
+    },
+    domainInUse(domain: string): Promise<DomainUse> {
+      const plain = typeof domain === "string" ? domain.trim().toLowerCase() : "";
+      // One question per domain, whatever its case; anything that is not a plain host name is never sent.
+      if (!PLAIN_DOMAIN.test(plain) || !plain.includes(".")) return Promise.resolve("unknown");
+      return domains(`domain\n${plain}`, () => askDomain(webApi, plain, timeoutMs));
     },
   };
 }

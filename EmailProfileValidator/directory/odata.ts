@@ -42,6 +42,7 @@ export function field(row: Row, name: string): string | undefined {
 }
 
 const sameText = (a: string | undefined, b: string): boolean => a?.toLowerCase() === b.toLowerCase();
+const endsWith = (text: string, suffix: string): boolean => text.length > suffix.length && text.slice(-suffix.length).toLowerCase() === suffix.toLowerCase();
 const beginsWith = (text: string | undefined, prefix: string): boolean => text?.slice(0, prefix.length).toLowerCase() === prefix.toLowerCase();
 const present = (values: (string | undefined)[]): string[] => values.filter((value): value is string => value !== undefined);
 
@@ -91,5 +92,20 @@ export function usersByAccount(account: string): DirectoryQuery {
     entity: "systemuser",
     options: `?$select=${SYSTEMUSER_COLUMNS}&$filter=startswith(domainname,${odataStringLiteral(escapeLikePattern(prefix))})&$top=${MAX_ROWS}`,
     addressesOf: (row) => (beginsWith(field(row, "domainname"), prefix) ? present([field(row, "domainname")]) : []),
+  };
+}
+
+/**
+ * Anyone who signs in (domainname) or receives mail (internalemailaddress) at the domain: evidence that a guessed
+ * suffix is this organization's. `endswith` is a pattern match like `startswith`, so the suffix is bracketed too;
+ * one row is enough to say yes.
+ */
+export function usersAtDomain(domain: string): DirectoryQuery {
+  const suffix = `@${domain}`;
+  const literal = odataStringLiteral(escapeLikePattern(suffix));
+  return {
+    entity: "systemuser",
+    options: `?$select=domainname,internalemailaddress&$filter=endswith(domainname,${literal}) or endswith(internalemailaddress,${literal})&$top=1`,
+    addressesOf: (row) => present([field(row, "domainname"), field(row, "internalemailaddress")]).filter((address) => endsWith(address, suffix)),
   };
 }

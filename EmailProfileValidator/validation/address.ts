@@ -1,13 +1,10 @@
 import { FORBIDDEN_BY_ENTRA, FORBIDDEN_IN_DOMAIN, FORBIDDEN_IN_LOCAL_PART, distinctMatching, distinctNonAscii, isAsciiDigit } from "./characters";
 import {
-  COLUMN_MAX_LENGTH,
   DOMAIN_LABEL_MAX_LENGTH,
   ENTRA_DOMAIN_MAX_LENGTH,
   ENTRA_UPN_MAX_LENGTH,
   LOCAL_PART_MAX_LENGTH,
-  SMTP_MAX_LENGTH,
   type Problem,
-  type ProblemSeverity,
   type ValidationTarget,
 } from "./types";
 import { remembered } from "./remembered";
@@ -38,9 +35,8 @@ function isAllDigits(label: string): boolean {
   return label !== "";
 }
 
-function entraSeverity(target: ValidationTarget): ProblemSeverity {
-  return target === "entra" ? "error" : "warning";
-}
+/** Microsoft Entra ID's own UPN rules speak only where Entra checks the name: Exchange Online (SPEC §1, "none under exchange"). */
+const entraChecks = (target: ValidationTarget): boolean => target === "entra";
 
 /** Letters, digits and the punctuation every rule allows: no character rule can fail, so none needs a scan. */
 const PLAIN_LOCAL_PART = /^[A-Za-z0-9.'_-]*$/;
@@ -62,10 +58,8 @@ function localPartProblems(local: string, target: ValidationTarget): Problem[] {
   if (hasMisplacedDot(local)) {
     problems.push({ code: "dot-placement", severity: "error" });
   }
-  const entraInvalid = plain ? [] : distinctMatching(local, FORBIDDEN_BY_ENTRA);
-  if (entraInvalid.length > 0) {
-    problems.push({ code: "entra-character", severity: entraSeverity(target), characters: entraInvalid });
-  }
+  const entraInvalid = plain || !entraChecks(target) ? [] : distinctMatching(local, FORBIDDEN_BY_ENTRA);
+  if (entraInvalid.length > 0) problems.push({ code: "entra-character", severity: "error", characters: entraInvalid });
   return problems;
 }
 
@@ -105,9 +99,15 @@ const PLAIN_DOMAIN = /^[A-Za-z0-9.-]*$/;
 const WELL_FORMED_HOST = /^(?:[A-Za-z0-9](?:[A-Za-z0-9-]{0,61}[A-Za-z0-9])?\.)+[A-Za-z](?:[A-Za-z0-9-]{0,61}[A-Za-z0-9])?$/;
 const MAX_HOST_LENGTH = 253;
 
+/**
+ * Exchange Online accepts only verified, routable UPN suffixes, so there a private suffix is certain to fail. On
+ * Exchange on-premises it may sign in, but KB 3214326's second check asks that the UPN match the mailbox's address,
+ * and a private suffix rarely is one: a warning, worded for Exchange, never about Exchange Online.
+ */
 function suffixProblems(domain: string, target: ValidationTarget): Problem[] {
   const suffix = nonRoutableSuffix(domain);
-  return suffix ? [{ code: "non-routable-suffix", severity: entraSeverity(target), suffix }] : [];
+  if (!suffix) return [];
+  return [target === "entra" ? { code: "non-routable-suffix", severity: "error", suffix, target } : { code: "non-routable-suffix", severity: "warning", suffix, target: "exchange" }];
 }
 
 export function domainProblems(domain: string, target: ValidationTarget): Problem[] {
@@ -126,11 +126,11 @@ export function domainProblems(domain: string, target: ValidationTarget): Proble
   return problems;
 }
 
-/** Limits on the whole UPN: the column, SMTP, and Entra's stricter ones. */
+/** Entra's limits on the whole UPN, stricter than SMTP's; the column's own is `columnProblems`. */
 function addressLengthProblems(local: string, domain: string, target: ValidationTarget): Problem[] {
   const length = local.length + 1 + domain.length;
-  if (domain.length > ENTRA_DOMAIN_MAX_LENGTH || length > ENTRA_UPN_MAX_LENGTH) {
-    return [{ code: "entra-length", severity: entraSeverity(target), length, domainLength: domain.length }];
+  if (entraChecks(target) && (domain.length > ENTRA_DOMAIN_MAX_LENGTH || length > ENTRA_UPN_MAX_LENGTH)) {
+    return [{ code: "entra-length", severity: "error", length, domainLength: domain.length }];
   }
   return [];
 }
@@ -138,13 +138,25 @@ function addressLengthProblems(local: string, domain: string, target: Validation
 /** A sentence names this many characters at most; a paste of a whole script would otherwise list thousands. */
 const MAX_NAMED_CHARACTERS = 8;
 
-/** Applies to any shape: the column cannot store it, or SMTP cannot carry it. */
-export function valueProblems(value: string): Problem[] {
-  const problems: Problem[] = [];
-  if (value.length > COLUMN_MAX_LENGTH) {
-    const limit = value.length > SMTP_MAX_LENGTH ? SMTP_MAX_LENGTH : COLUMN_MAX_LENGTH;
-    problems.push({ code: "too-long", severity: "error", length: value.length, limit });
-  }
+/** The column cannot store more than `limit` characters: one problem, naming that one limit. */
+export function columnProblems(value: string, limit: number): Problem[] {
+  return value.length > limit ? [{ code: "too-long", severity: "error", length: value.length, limit }] : [];
+}
+
+/**
+ * A value the column cannot store has one length problem, the column's: the address's own length rules (64 before
+ * the @, 63 a label, Entra's 48 and 113) would name other limits for the same fault (SPEC §1, `too-long`).
+ */
+export function withOneLengthLimit(problems: readonly Problem[]): Problem[] {
+  if (!problems.some((problem) => problem.code === "too-long")) return [...problems];
+  return problems.filter(
+    (problem) => problem.code !== "local-part-too-long" && problem.code !== "entra-length" && !(problem.code === "invalid-domain" && problem.reason === "label-too-long"),
+  );
+}
+
+/** Applies to any shape: the column cannot store it, or it holds characters an address cannot. */
+export function valueProblems(value: string, limit: number): Problem[] {
+  const problems = columnProblems(value, limit);
   const nonAscii = distinctNonAscii(value, MAX_NAMED_CHARACTERS);
   if (nonAscii.count > 0) {
     const more = nonAscii.count - nonAscii.first.length;

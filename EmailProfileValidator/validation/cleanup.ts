@@ -68,12 +68,34 @@ function unwrapOnce(text: string, separatorAllowed = true): { text: string; wrap
   return { text };
 }
 
-export function trimSurroundingWhitespace(text: string): string {
+/** Where the text is left once the white space around it is taken away. */
+function surroundingWhitespace(text: string): { start: number; end: number } {
   let start = 0;
   let end = text.length;
   while (start < end && isWhiteSpace(text.charCodeAt(start))) start++;
   while (end > start && isWhiteSpace(text.charCodeAt(end - 1))) end--;
+  return { start, end };
+}
+
+export function trimSurroundingWhitespace(text: string): string {
+  const { start, end } = surroundingWhitespace(text);
   return text.slice(start, end);
+}
+
+/** "U+00A0" for each distinct character trimmed that is not a plain space, which everyone can see is there. */
+function namedTrimmedCharacters(text: string, start: number, end: number): string[] {
+  const labels: string[] = [];
+  // Thousands of trimmed characters are a handful of distinct ones: each is named once, the rest cost a look-up.
+  const seen = new Set<number>([0x20]);
+  const name = (i: number): void => {
+    const code = text.charCodeAt(i);
+    if (seen.has(code)) return;
+    seen.add(code);
+    labels.push(codePointLabel(code));
+  };
+  for (let i = 0; i < start; i++) name(i);
+  for (let i = end; i < text.length; i++) name(i);
+  return labels;
 }
 
 function unwrap(text: string): { text: string; wrappings: Wrapping[] } {
@@ -110,18 +132,26 @@ interface Unseen {
   text: string;
   removed: string[];
   trimmed: boolean;
+  /** The characters trimmed other than a plain space, by code point. */
+  trimmedCharacters: string[];
 }
 
 /** Lone surrogates, invisible characters and white space taken away. */
 function removeUnseen(raw: string): Unseen {
-  if (PLAIN_ASCII.test(raw)) return { text: raw, removed: [], trimmed: false };
+  if (PLAIN_ASCII.test(raw)) return { text: raw, removed: [], trimmed: false, trimmedCharacters: [] };
   // Halves of a pair first: the "u" classes below skip them, and encodeURIComponent throws on them.
   const whole = removeAll(raw, LONE_SURROGATE);
   const visible = removeAll(whole.text, INVISIBLE);
-  const trimmed = trimSurroundingWhitespace(visible.text);
+  const { start, end } = surroundingWhitespace(visible.text);
+  const trimmed = visible.text.slice(start, end);
   // Once trimmed, any white space but a plain space is inside the name: a paste put it there.
   const inner = removeAll(trimmed, INNER_WHITE_SPACE);
-  return { text: inner.text, removed: [...whole.removed, ...visible.removed, ...inner.removed], trimmed: trimmed !== visible.text };
+  return {
+    text: inner.text,
+    removed: [...whole.removed, ...visible.removed, ...inner.removed],
+    trimmed: trimmed !== visible.text,
+    trimmedCharacters: trimmed === visible.text ? [] : namedTrimmedCharacters(visible.text, start, end),
+  };
 }
 
 /** Each kind of unseen character reported once, whichever pass found it. */
@@ -129,7 +159,11 @@ function unseenProblems(passes: readonly Unseen[]): Problem[] {
   const removed = [...new Set(passes.flatMap((pass) => pass.removed))];
   const problems: Problem[] = [];
   if (removed.length > 0) problems.push({ code: "invisible-character", severity: "error", characters: removed });
-  if (passes.some((pass) => pass.trimmed)) problems.push({ code: "surrounding-whitespace", severity: "warning" });
+  if (passes.some((pass) => pass.trimmed)) {
+    // A trailing no-break space looks like nothing at all: the sentence names it, as it names invisible characters.
+    const characters = [...new Set(passes.flatMap((pass) => pass.trimmedCharacters))];
+    problems.push({ code: "surrounding-whitespace", severity: "warning", ...(characters.length > 0 ? { characters } : {}) });
+  }
   return problems;
 }
 

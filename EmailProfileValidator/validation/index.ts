@@ -1,10 +1,10 @@
-import { upnPasses, upnProblems, valueProblems } from "./address";
+import { upnPasses, upnProblems, valueProblems, withOneLengthLimit } from "./address";
 import { cleanUp } from "./cleanup";
 import { logOnCleanupProblems, logOnProblems } from "./logon";
 import { resolveOptions, type ResolvedOptions } from "./options";
 import { classifyShape, shapeProblems, type Shape } from "./shape";
 import { suggestRewrites } from "./suggestions";
-import { COLUMN_MAX_LENGTH, sortWorstFirst, worstSeverity, type Problem, type ValidationOptions, type ValidationResult } from "./types";
+import { sortWorstFirst, worstSeverity, type Problem, type ValidationOptions, type ValidationResult } from "./types";
 
 export * from "./types";
 export { normalizeUpnSuffix, normalizeNetBiosName } from "./options";
@@ -28,7 +28,7 @@ const isError = (problem: Problem): boolean => problem.severity === "error";
 function analyseLogOn(input: string, options: ResolvedOptions): Analysis {
   const cleanup = cleanUp(input);
   const shape = classifyShape(cleanup.cleaned);
-  const own = logOnProblems(cleanup.cleaned, shape, options.required);
+  const own = logOnProblems(cleanup.cleaned, shape, options.required, options.maxLength);
   const cleanupProblems = logOnCleanupProblems(cleanup.problems);
   const cleanupNeeded = cleanupProblems.length > 0;
   return {
@@ -45,9 +45,10 @@ function analyse(input: string, options: ResolvedOptions): Analysis {
   if (options.target === "mailserver") return analyseLogOn(input, options);
   const cleanup = cleanUp(input);
   const shape = classifyShape(cleanup.cleaned);
-  const own = shapeProblems(shape, options.required);
-  if (shape.kind !== "empty") own.push(...valueProblems(cleanup.cleaned));
-  if (shape.kind === "upn") own.push(...upnProblems(shape.local, shape.domain, options.target));
+  const found = shapeProblems(shape, options.required);
+  if (shape.kind !== "empty") found.push(...valueProblems(cleanup.cleaned, options.maxLength));
+  if (shape.kind === "upn") found.push(...upnProblems(shape.local, shape.domain, options.target));
+  const own = withOneLengthLimit(found);
   const cleanupNeeded = cleanup.problems.length > 0;
   return {
     cleaned: cleanup.cleaned,
@@ -60,9 +61,9 @@ function analyse(input: string, options: ResolvedOptions): Analysis {
 
 /** A suggestion must be a UPN that passes with no error and would not itself be cleaned up: `analyse` as a verdict. */
 function isAcceptableCandidate(candidate: string, options: ResolvedOptions): boolean {
-  if (candidate.length > COLUMN_MAX_LENGTH || cleanUp(candidate).problems.length > 0) return false;
+  if (candidate.length > options.maxLength || cleanUp(candidate).problems.length > 0) return false;
   const shape = classifyShape(candidate);
-  return shape.kind === "upn" && !valueProblems(candidate).some(isError) && upnPasses(shape.local, shape.domain, options.target);
+  return shape.kind === "upn" && !valueProblems(candidate, options.maxLength).some(isError) && upnPasses(shape.local, shape.domain, options.target);
 }
 
 

@@ -1,6 +1,6 @@
-import { hasMisplacedDot } from "./address";
+import { columnProblems, hasMisplacedDot } from "./address";
 import type { Shape } from "./shape";
-import { COLUMN_MAX_LENGTH, type Problem } from "./types";
+import type { Problem } from "./types";
 
 /**
  * POP3/IMAP log-ons (server types 1 and 4). Microsoft Learn's "Connect to IMAP, POP, or SMTP servers" calls the
@@ -20,15 +20,10 @@ function brokenAddressProblems(shape: Shape): Problem[] {
   return problems;
 }
 
-/** The column stores 250 characters, whatever the server would take. */
-function columnProblems(value: string): Problem[] {
-  return value.length > COLUMN_MAX_LENGTH ? [{ code: "too-long", severity: "error", length: value.length, limit: COLUMN_MAX_LENGTH }] : [];
-}
-
-/** The problems of a cleaned mail-server log-on of this shape, clean-up's own excepted. */
-export function logOnProblems(cleaned: string, shape: Shape, required: boolean): Problem[] {
+/** The problems of a cleaned mail-server log-on of this shape, clean-up's own excepted: the column's limit holds whatever the server would take. */
+export function logOnProblems(cleaned: string, shape: Shape, required: boolean, maxLength: number): Problem[] {
   if (shape.kind === "empty") return required ? [{ code: "required", severity: "error" }] : [];
-  return [...columnProblems(cleaned), ...brokenAddressProblems(shape)];
+  return [...columnProblems(cleaned, maxLength), ...brokenAddressProblems(shape)];
 }
 
 /** Clean-up under a mail server: the trailing dot of an address is the server's business, so at most a warning. */

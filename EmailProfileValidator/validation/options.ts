@@ -1,7 +1,7 @@
 import { domainProblems, valueProblems } from "./address";
 import { trimSurroundingWhitespace } from "./cleanup";
 import { remembered } from "./remembered";
-import type { ValidationOptions, ValidationTarget } from "./types";
+import { COLUMN_MAX_LENGTH, type ValidationOptions, type ValidationTarget } from "./types";
 
 /** Options with every unusable value dropped, so suggestions can trust what is left. */
 export interface ResolvedOptions {
@@ -9,6 +9,8 @@ export interface ResolvedOptions {
   domainSuffixes: ReadonlyMap<string, string>;
   target: ValidationTarget;
   required: boolean;
+  /** The one length limit a value is held to: the form's MaxLength, else the column's 250. */
+  maxLength: number;
 }
 
 /** "@Contoso.com." → "Contoso.com"; undefined when what is left is not a routable-shaped domain. */
@@ -22,7 +24,7 @@ function judgeUpnSuffix(suffix: string): string | undefined {
   let domain = trimSurroundingWhitespace(suffix);
   if (domain.startsWith("@")) domain = domain.slice(1);
   while (domain.endsWith(".")) domain = domain.slice(0, -1);
-  const blocking = [...domainProblems(domain, "exchange"), ...valueProblems(domain)].some((problem) => problem.severity === "error");
+  const blocking = [...domainProblems(domain, "exchange"), ...valueProblems(domain, COLUMN_MAX_LENGTH)].some((problem) => problem.severity === "error");
   return blocking ? undefined : domain;
 }
 
@@ -44,6 +46,11 @@ function resolveDomainSuffixes(map: unknown): ReadonlyMap<string, string> {
   return resolved;
 }
 
+/** A whole number of characters above zero, as the form's MaxLength states it; anything else is the column's own. */
+function resolveMaxLength(maxLength: unknown): number {
+  return typeof maxLength === "number" && Number.isInteger(maxLength) && maxLength > 0 ? maxLength : COLUMN_MAX_LENGTH;
+}
+
 export function resolveOptions(options: ValidationOptions | null | undefined): ResolvedOptions {
   const given = options ?? {};
   return {
@@ -51,5 +58,6 @@ export function resolveOptions(options: ValidationOptions | null | undefined): R
     domainSuffixes: resolveDomainSuffixes(given.domainSuffixes),
     target: given.target === "entra" || given.target === "mailserver" ? given.target : "exchange",
     required: given.required !== false,
+    maxLength: resolveMaxLength(given.maxLength),
   };
 }

@@ -37,7 +37,8 @@ export type Problem =
   | (IProblemBase<"invalid-domain"> & { reason: DomainFault; label: string })
   | (IProblemBase<"missing-tld"> & { domain: string })
   | (IProblemBase<"entra-length"> & { length: number; domainLength: number })
-  | (IProblemBase<"non-routable-suffix"> & { suffix: string });
+  /** Worded for the target it was judged under: a certain failure on Exchange Online, KB 3214326's second check on Exchange. */
+  | (IProblemBase<"non-routable-suffix"> & { suffix: string; target: "exchange" | "entra" });
 
 export type ProblemCode = Problem["code"];
 
@@ -55,6 +56,8 @@ export interface ValidationOptions {
   target?: ValidationTarget;
   /** An empty value is an error unless this is false. */
   required?: boolean;
+  /** The column's limit as the form states it (MaxLength); 250, the column's own, when absent or unusable. */
+  maxLength?: number;
 }
 
 export interface ValidationResult {
@@ -66,8 +69,6 @@ export interface ValidationResult {
 
 /** The column's own limit: `incomingusername` / `outgoingusername` hold 250 characters. */
 export const COLUMN_MAX_LENGTH = 250;
-/** RFC 5321: a forward path holds at most 254 characters of address. */
-export const SMTP_MAX_LENGTH = 254;
 export const LOCAL_PART_MAX_LENGTH = 64;
 export const DOMAIN_LABEL_MAX_LENGTH = 63;
 /** Microsoft Entra ID: at most 48 characters after the @ and 113 in all. */

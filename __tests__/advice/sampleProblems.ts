@@ -25,7 +25,7 @@ const ONE_PER_CODE: { [C in AdviceCode]: ProblemOf<C> } = {
   "trailing-dot": { code: "trailing-dot", severity: "error" },
   "entra-character": { code: "entra-character", severity: "error", characters: ["+"] },
   "entra-length": { code: "entra-length", severity: "error", domainLength: 50, length: 60 },
-  "non-routable-suffix": { code: "non-routable-suffix", severity: "warning", suffix: ".local" },
+  "non-routable-suffix": { code: "non-routable-suffix", severity: "error", suffix: ".local", target: "entra" },
   "mailbox-not-found": { code: "mailbox-not-found", severity: "info", address: "jdoe@contoso.com" },
   "mailbox-found": { code: "mailbox-found", severity: "info", address: "jdoe@contoso.com", name: "Jane Doe" },
   "upn-mailbox-mismatch": { code: "upn-mailbox-mismatch", severity: "warning", address: "jdoe@contoso.com", primaryAddress: "jane.doe@contoso.com" },
@@ -44,6 +44,7 @@ const ONE_PER_CODE: { [C in AdviceCode]: ProblemOf<C> } = {
 /** Details that choose another sentence: each variant must read whole too. */
 const VARIANTS: AdviceProblem[] = [
   { code: "surrounding-whitespace", severity: "warning" },
+  { code: "non-routable-suffix", severity: "warning", suffix: ".local", target: "exchange" },
   { code: "invalid-character", severity: "error", part: "domain", characters: ["_"] },
   { code: "non-ascii", severity: "error", characters: ["é"], more: 12 },
   ...(["empty-label", "label-too-long", "underscore", "ip-literal", "numeric-tld"] as const).map((reason) => ({ code: "invalid-domain" as const, severity: "error" as const, reason, label: "x" })),

@@ -27,7 +27,7 @@ describe("no axe-core violations in any visual state", () => {
   it("after a rewrite, with Undo showing", async () => {
     jest.useFakeTimers();
     const { container, user } = renderControl({ value: "contoso\\user" });
-    await user.click(screen.getByRole("button", { name: "Use user@contoso.com" }));
+    await user.click(screen.getByRole("button", { name: /^Use user@contoso\.com/ }));
     act(() => void jest.advanceTimersByTime(1000));
     jest.useRealTimers();
     expect(screen.getByRole("button", { name: /^Undo/ })).toBeInTheDocument();

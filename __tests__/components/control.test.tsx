@@ -1,7 +1,7 @@
 import { act, fireEvent, screen, within } from "@testing-library/react";
 import { ADVICE_DELAY_MS, MASK } from "../../EmailProfileValidator/components/EmailProfileValidatorControl";
 import { KB_3214326_URL } from "../../EmailProfileValidator/failures";
-import { renderControl } from "./renderControl";
+import { LANGUAGES, renderControl, translatorFor } from "./renderControl";
 
 beforeEach(() => jest.useFakeTimers());
 afterEach(() => jest.useRealTimers());
@@ -9,11 +9,17 @@ afterEach(() => jest.useRealTimers());
 const advice = (): HTMLElement | null => document.querySelector(".ms-MessageBar");
 
 describe("the field", () => {
-  it("looks like a form text field: labelled, with the placeholder and the column's length", () => {
+  // Dynamics shows "---" in an empty field; the example address is in the required advice instead (issue 25).
+  it("looks like a form text field: labelled, with Dynamics' empty-field placeholder and the column's length", () => {
     const { input } = renderControl({ maxLength: 100 });
     expect(input()).toHaveAccessibleName("User Name");
-    expect(input()).toHaveAttribute("placeholder", "user@contoso.com");
+    expect(input()).toHaveAttribute("placeholder", "---");
     expect(input()).toHaveAttribute("maxLength", "100");
+  });
+
+  it("the example address is in the advice for an empty field, not the placeholder", () => {
+    renderControl({ value: "" });
+    expect(advice()).toHaveTextContent("Enter the address server-side sync should use, such as user@contoso.com.");
   });
 
   it("shows the bound value and no advice when it is right", () => {
@@ -78,11 +84,11 @@ describe("one-click rewrite and undo", () => {
   it("writes the suggestion, returns focus to the input, and Undo restores exactly what was there", async () => {
     const typed = " contoso\\user\u200b";
     const { user, input, props } = renderControl({ value: typed });
-    await user.click(screen.getByRole("button", { name: "Use user@contoso.com" }));
+    await user.click(screen.getByRole("button", { name: /^Use user@contoso\.com/ }));
     expect(input()).toHaveValue("user@contoso.com");
     expect(props.onValueChange).toHaveBeenLastCalledWith("user@contoso.com");
     expect(input()).toHaveFocus();
-    const status = "Changed from “ contoso\\user\u200b” to user@contoso.com.";
+    const status = "Changed from “ contoso\\user\u200b” to “user@contoso.com”.";
     expect(screen.getByRole("button", { name: /^Undo/ }).closest(".ms-MessageBar")).toHaveTextContent(status, { normalizeWhitespace: false });
     expect(input()).toHaveAccessibleDescription(status);
 
@@ -93,11 +99,29 @@ describe("one-click rewrite and undo", () => {
     expect(screen.queryByRole("button", { name: /^Undo/ })).toBeNull();
   });
 
+  // Issue 25: the green bar named the old value and cut the new one off at the field's width.
+  it.each(LANGUAGES)("in %s, the green bar names both values, quoted alike, on as many lines as it needs", async (lcid) => {
+    const { user } = renderControl({ value: "CONTOSO\\jdoe", settings: { defaultUpnSuffix: "contoso.com" }, translate: translatorFor(lcid) });
+    await user.click(screen.getAllByRole("button")[0]);
+    const green = Array.from(document.querySelectorAll(".ms-MessageBar")).find((element) => element.className.includes("ms-MessageBar--success"));
+    expect(green?.textContent).toContain("\u201cCONTOSO\\jdoe\u201d");
+    expect(green?.textContent).toContain("\u201cjdoe@contoso.com\u201d");
+    expect(green?.className).toContain("ms-MessageBar-multiline");
+  });
+
   it("drops Undo once the admin types again", async () => {
     const { user, input } = renderControl({ value: "contoso\\user" });
-    await user.click(screen.getByRole("button", { name: "Use user@contoso.com" }));
+    await user.click(screen.getByRole("button", { name: /^Use user@contoso\.com/ }));
     await user.type(input(), "x");
     expect(screen.queryByRole("button", { name: /^Undo/ })).toBeNull();
+  });
+
+  // Issue 25: a trailing no-break space looks like nothing; the warning names it as invisible characters are named.
+  it("names a trailing no-break space, and cleans it up", async () => {
+    const { user, input } = renderControl({ value: "user@contoso.com\u00a0" });
+    expect(advice()).toHaveTextContent("The value starts or ends with characters nobody can see (U+00A0 NO-BREAK SPACE), which become part of the user name.");
+    await user.click(screen.getByRole("button", { name: "Clean up to user@contoso.com" }));
+    expect(input()).toHaveValue("user@contoso.com");
   });
 
   it("offers Clean up when clean-up alone is needed", async () => {
@@ -117,9 +141,24 @@ describe("one-click rewrite and undo", () => {
     expect(within(item).getByText("default suffix")).toBeInTheDocument();
   });
 
-  it("labels a guessed domain as a guess", () => {
+  // SPEC §1 (issue 25): a guess is never the primary one-click fix unless something backs it; it says so visibly.
+  it("a guessed domain says so on its button, and is not the primary fix", () => {
     renderControl({ value: "contoso\\user" });
-    expect(screen.getByRole("button", { name: "Use user@contoso.com" })).toHaveAttribute("title", "likely — check the domain");
+    const use = screen.getByRole("button", { name: "Use user@contoso.com (likely — check the domain)" });
+    expect(use).toHaveTextContent("Use user@contoso.com (likely — check the domain)");
+    expect(use.className).not.toContain("ms-Button--primary");
+  });
+
+  it("a configured suffix is the primary fix", () => {
+    renderControl({ value: "contoso\\user", settings: { domainSuffixes: "CONTOSO=contoso.com" } });
+    const use = screen.getByRole("button", { name: "Use user@contoso.com" });
+    expect(use.className).toContain("ms-Button--primary");
+    expect(use).toHaveAttribute("title", "configured domain");
+  });
+
+  it("a guess at a suffix the settings name for another domain is backed by that setting", () => {
+    renderControl({ value: "contoso\\user", settings: { domainSuffixes: "NORTHWIND=contoso.com" } });
+    expect(screen.getByRole("button", { name: "Use user@contoso.com" }).className).toContain("ms-Button--primary");
   });
 
   it("links the down-level case to Microsoft KB 3214326", () => {
@@ -138,6 +177,31 @@ describe("states", () => {
     expect(screen.queryByRole("button")).toBeNull();
   });
 
+  // Issue 25: a field the user cannot edit looks like the form's own read-only fields (no border, the disabled
+  // fill), stays focusable and selectable, and its advice asks for no edit.
+  it("read-only: the platform's read-only look, still focusable", () => {
+    const { input, container } = renderControl({ value: "jdoe@contoso.com", readOnly: true });
+    expect(container.querySelector(".ms-TextField")?.className).toContain("ms-TextField--borderless");
+    expect(input()).not.toBeDisabled();
+    input().focus();
+    expect(input()).toHaveFocus();
+  });
+
+  it.each([
+    ["an empty required field", "", "This profile has no user name.", "Enter the address"],
+    ["a missing domain", "jdoe@", "The user name has no domain after the @.", "Add the domain"],
+    ["a missing account", "@contoso.com", "The user name has no account name before the @.", "Add the account name"],
+    ["a down-level name", "contoso\\jdoe", "This profile needs the mailbox's UPN.", "Use the mailbox's UPN instead"],
+    ["a bare name", "jdoe", "this profile needs the mailbox's full address, such as jdoe@contoso.com", "enter the mailbox's full address"],
+    ["a slash name", "contoso/jdoe", "this profile needs the mailbox's UPN, account@domain", "write it as"],
+    ["two addresses", "a@contoso.com; b@contoso.com", "server-side sync needs only the one mailbox it should use", "enter only"],
+  ])("read-only, %s: said as a fact, asking for no edit", (_name, value, says, never) => {
+    renderControl({ value, readOnly: true, settings: { defaultUpnSuffix: "contoso.com" } });
+    expect(advice()).toHaveTextContent(says);
+    expect(advice()).not.toHaveTextContent(never);
+    expect(screen.queryByRole("button")).toBeNull();
+  });
+
   it("masked: the mask, no advice, no look-ups", () => {
     const lookUp = jest.fn();
     const { input } = renderControl({ value: "contoso\\user", masked: true, directory: { lookUp } });
@@ -150,11 +214,54 @@ describe("states", () => {
 
   it("a value pushed by the platform replaces what is shown and drops Undo", async () => {
     const { user, input, update } = renderControl({ value: "contoso\\user" });
-    await user.click(screen.getByRole("button", { name: "Use user@contoso.com" }));
+    await user.click(screen.getByRole("button", { name: /^Use user@contoso\.com/ }));
     update({ value: "fabrikam\\jdoe", valueRevision: 1 });
     expect(input()).toHaveValue("fabrikam\\jdoe");
     expect(screen.queryByRole("button", { name: /^Undo/ })).toBeNull();
-    expect(screen.getByRole("button", { name: "Use jdoe@fabrikam.com" })).toBeInTheDocument();
+    expect(screen.getByRole("button", { name: /^Use jdoe@fabrikam\.com/ })).toBeInTheDocument();
+  });
+});
+
+// Issue 25: an empty required field on a new record is not red from the moment the form opens. Dynamics' own required
+// fields wait for a save; the control's error waits until the field is touched (focused and left, or typed in) or the
+// platform pushes a value (a save or refresh).
+describe("an empty required field on a new record", () => {
+  it("is not an error when the form opens", () => {
+    const { input } = renderControl({ value: "", isNewRecord: true });
+    act(() => void jest.advanceTimersByTime(5000));
+    expect(advice()).toBeNull();
+    expect(input()).toHaveAttribute("aria-invalid", "false");
+  });
+
+  it("is one once the field is focused and left", () => {
+    const { input } = renderControl({ value: "", isNewRecord: true });
+    fireEvent.focus(input());
+    fireEvent.blur(input());
+    expect(advice()).toHaveTextContent("Enter the address server-side sync should use");
+    expect(input()).toHaveAttribute("aria-invalid", "true");
+  });
+
+  it("is one once something was typed and erased", async () => {
+    const { user, input } = renderControl({ value: "", isNewRecord: true });
+    await user.type(input(), "j{Backspace}");
+    act(() => void jest.advanceTimersByTime(ADVICE_DELAY_MS));
+    expect(advice()).toHaveTextContent("Enter the address");
+  });
+
+  it("is one once the platform pushes a value (a save or a refresh)", () => {
+    const { update } = renderControl({ value: "x", isNewRecord: true });
+    update({ value: "", valueRevision: 1 });
+    expect(advice()).toHaveTextContent("Enter the address");
+  });
+
+  it("a saved record's empty field says so at once: its value came from the platform", () => {
+    renderControl({ value: "", isNewRecord: false });
+    expect(advice()).toHaveTextContent("Enter the address");
+  });
+
+  it("other problems are not held back on a new record", () => {
+    renderControl({ value: "contoso\\jdoe", isNewRecord: true });
+    expect(advice()).toHaveTextContent("is a Windows log-on name");
   });
 });
 
@@ -164,17 +271,33 @@ describe("configuration", () => {
     expect(screen.getByRole("button", { name: "Use jdoe@fabrikam.co.uk" })).toHaveAttribute("title", "configured domain");
   });
 
-  it("names a malformed entry and applies the rest", () => {
+  // Issue 25: the control's own settings are the form customizer's doing, not the admin's on the record: worded for
+  // whoever customizes the form, as information apart from the field's own (red) advice.
+  const bars = (): Element[] => Array.from(document.querySelectorAll(".ms-MessageBar"));
+  const infoBar = (): Element | undefined => bars().find((bar) => !/ms-MessageBar--(error|warning|severeWarning|success)/.test(bar.className));
+
+  it("names a malformed entry for whoever customizes the form, as information apart, and applies the rest", () => {
     renderControl({ value: "contoso\\jdoe", settings: { domainSuffixes: "CONTOSO=contoso.com;FABRIKAM;NW=not a domain" } });
-    expect(advice()).toHaveTextContent("The Domain suffixes entry “FABRIKAM” is not NETBIOS=domain.com, so it is not used.");
-    expect(advice()).toHaveTextContent("The Domain suffixes entry “NW=not a domain”");
+    expect(infoBar()).toHaveTextContent(
+      "The control's Domain suffixes setting on this form has the entry “FABRIKAM”, which is not NETBIOS=domain.com, so it is not used; ask whoever customizes the form to correct it.",
+    );
+    expect(infoBar()).toHaveTextContent("has the entry “NW=not a domain”");
+    expect(advice()?.className).toContain("ms-MessageBar--error");
+    expect(advice()).not.toHaveTextContent("Domain suffixes");
     expect(screen.getByRole("button", { name: "Use jdoe@contoso.com" })).toHaveAttribute("title", "configured domain");
   });
 
-  it("names a default suffix that is not a domain, and never suggests with it", () => {
+  it("names a default suffix that is not a domain for whoever customizes the form, and never suggests with it", () => {
     renderControl({ value: "jdoe", settings: { defaultUpnSuffix: "contoso" } });
-    expect(advice()).toHaveTextContent("The Default UPN suffix setting “contoso” is not a domain name");
+    expect(infoBar()).toHaveTextContent("The control's Default UPN suffix setting on this form, “contoso”, is not a domain name, so it is not used; ask whoever customizes the form to correct it.");
     expect(screen.queryByRole("button", { name: /^Use/ })).toBeNull();
+  });
+
+  it("a setting alone, on a right value: one information bar for whoever customizes the form, and the field not invalid", () => {
+    renderControl({ value: "jdoe@contoso.com", settings: { serverType: 0, credentialRetrieval: 1, defaultUpnSuffix: "not a domain" } });
+    expect(bars()).toHaveLength(1);
+    expect(infoBar()).toHaveTextContent("ask whoever customizes the form");
+    expect(screen.getByRole("textbox")).toHaveAttribute("aria-invalid", "false");
   });
 
   it("applies Microsoft Entra ID's rules for Exchange Online (Hybrid)", () => {
@@ -183,9 +306,32 @@ describe("configuration", () => {
     expect(screen.getByRole("textbox")).toHaveAttribute("aria-invalid", "true");
   });
 
-  it("only warns about Entra's rules for Exchange Server", () => {
+  // SPEC §1: entra-character and entra-length are "none under exchange": on-premises does not apply Entra's rules.
+  it("says nothing of Entra's rules for Exchange Server", () => {
     renderControl({ value: "john+crm@contoso.com", settings: { serverType: 0 } });
     expect(screen.getByRole("textbox")).toHaveAttribute("aria-invalid", "false");
+    expect(advice()).toBeNull();
+  });
+
+  it("says nothing of Entra's length limits for Exchange Server", () => {
+    renderControl({ value: `${"a".repeat(64)}@${"b".repeat(40)}.${"c".repeat(5)}.com`, settings: { serverType: 0 } });
+    expect(advice()).toBeNull();
+  });
+
+  // KB 3214326's second check: the UPN must match the mailbox's address in Exchange; a .local UPN rarely does.
+  it("on Exchange Server, a private suffix is a warning worded as KB 3214326's second check, never about Exchange Online", () => {
+    renderControl({ value: "svc-crm@contoso.local", settings: { serverType: 0, credentialRetrieval: 1 } });
+    expect(advice()?.className).toContain("ms-MessageBar--warning");
+    expect(advice()).toHaveTextContent("“.local” is a private suffix, and a user name ending in it is rarely an address of the mailbox.");
+    expect(advice()).not.toHaveTextContent("Exchange Online");
+    expect(advice()).not.toHaveTextContent("Entra");
+    expect(screen.getByRole("link", { name: /KB 3214326/ })).toBeInTheDocument();
+  });
+
+  it("on Exchange Online, the same suffix is an error about Exchange Online and Entra", () => {
+    renderControl({ value: "svc-crm@contoso.local", settings: { serverType: 3, credentialRetrieval: 1 } });
+    expect(advice()?.className).toContain("ms-MessageBar--error");
+    expect(advice()).toHaveTextContent("“.local” is a private or reserved suffix that Exchange Online and Microsoft Entra ID do not accept");
   });
 
   it("says the name is not used when the profile authenticates another way, with no errors", () => {
@@ -193,6 +339,27 @@ describe("configuration", () => {
     expect(advice()).toHaveTextContent("This profile does not use this user name");
     expect(advice()).not.toHaveTextContent("Windows log-on name");
     expect(screen.getByRole("textbox")).toHaveAttribute("aria-invalid", "false");
+  });
+});
+
+// SPEC §1, too-long: one problem, one limit named (the column's 250, or the form's MaxLength); no other length problem on top.
+describe("a value longer than the column", () => {
+  const lengthSentences = (): string[] =>
+    Array.from(document.querySelectorAll(".ms-MessageBar [aria-hidden] > span"), (span) => span.textContent ?? "").filter((text) => /characters|\b48\b|\b64\b/.test(text));
+
+  it("252 characters: one line, naming the column's 250", () => {
+    renderControl({ value: `${"a".repeat(70)}@${"b".repeat(60)}.${"c".repeat(60)}.${"d".repeat(55)}.com`, settings: { serverType: 3, credentialRetrieval: 1 } });
+    expect(lengthSentences()).toEqual(["The user name has 252 characters; the limit is 250."]);
+  });
+
+  it("258 characters: the limit named is still the column's 250", () => {
+    renderControl({ value: `a@${"b".repeat(252)}.com` });
+    expect(lengthSentences()).toEqual(["The user name has 258 characters; the limit is 250."]);
+  });
+
+  it("the form's MaxLength is the limit named", () => {
+    renderControl({ value: `${"a".repeat(95)}@contoso.com`, maxLength: 100 });
+    expect(lengthSentences()).toEqual(["The user name has 107 characters; the limit is 100."]);
   });
 });
 
@@ -220,7 +387,7 @@ describe("accessibility", () => {
     const { user, input } = renderControl({ value: "contoso\\user" });
     input().focus();
     await user.tab();
-    expect(screen.getByRole("button", { name: "Use user@contoso.com" })).toHaveFocus();
+    expect(screen.getByRole("button", { name: /^Use user@contoso\.com/ })).toHaveFocus();
     await user.tab();
     expect(screen.getByRole("link", { name: /KB 3214326/ })).toHaveFocus();
     await user.keyboard("{Shift>}{Tab}{/Shift}");

@@ -56,7 +56,7 @@ describe("look-ups from the control", () => {
     }
     await act(async () => void (await jest.advanceTimersByTimeAsync(LOOKUP_DELAY_MS)));
     expect(webApi.queries.map((q) => q.entity)).toEqual(["systemuser", "systemuser", "mailbox"]);
-    await user.click(screen.getByRole("button", { name: "Use jdoe@contoso.com" }));
+    await user.click(screen.getByRole("button", { name: /^Use jdoe@contoso\.com/ }));
     await act(async () => void (await jest.advanceTimersByTimeAsync(LOOKUP_DELAY_MS)));
     expect(webApi.queries.map((q) => q.entity)).toEqual(["systemuser", "systemuser", "mailbox", "mailbox", "systemuser"]);
     expect(advice()).toHaveTextContent("Matches the mailbox “John Doe” in this environment.");
@@ -102,7 +102,7 @@ describe("look-ups from the control", () => {
     renderControl({ value: "CONTOSO\\jdoe", directory, settings: { serverType: 3 } });
     act(() => void jest.advanceTimersByTime(LOOKUP_DELAY_MS));
     await act(() => directory.answer("CONTOSO\\jdoe", { status: "found", mailboxes: [], suggestions: ["jdoe@contoso.local", "jdoe@contoso.com"] }));
-    expect(screen.getByRole("button", { name: "Use jdoe@contoso.com" })).toBeInTheDocument();
+    expect(screen.getByRole("button", { name: /^Use jdoe@contoso\.com/ })).toBeInTheDocument();
     expect(document.body.textContent).not.toContain("jdoe@contoso.local");
   });
 
@@ -130,11 +130,60 @@ describe("look-ups from the control", () => {
   it("puts directory addresses first", async () => {
     const directory = controllableDirectory();
     renderControl({ value: "CONTOSO\\jdoe", directory });
-    expect(screen.getByRole("button", { name: "Use jdoe@contoso.com" })).toBeInTheDocument();
+    expect(screen.getByRole("button", { name: /^Use jdoe@contoso\.com/ })).toBeInTheDocument();
     act(() => void jest.advanceTimersByTime(LOOKUP_DELAY_MS));
     await act(() => directory.answer("CONTOSO\\jdoe", { status: "found", mailboxes: [], suggestions: ["john.doe@contoso.com"] }));
     expect(screen.getByRole("button", { name: "Use john.doe@contoso.com" })).toHaveAttribute("title", "this environment's directory");
     expect(screen.getByRole("button", { name: "More suggestions" })).toBeInTheDocument();
+  });
+
+  // Issue 25 / SPEC §1–§2: a guessed suffix is backed by a user of this environment at that domain, asked once the
+  // directory's own answer is in and has not made the guess moot.
+  describe("a guessed suffix and this environment's users", () => {
+    async function guessAnswered(finding: DirectoryFinding) {
+      const directory = controllableDirectory();
+      renderControl({ value: "CORP\\jdoe", directory });
+      act(() => void jest.advanceTimersByTime(LOOKUP_DELAY_MS));
+      expect(directory.domainCalls).toEqual([]);
+      await act(() => directory.answer("CORP\\jdoe", finding));
+      return directory;
+    }
+
+    it("a user here has the domain: the guess becomes the primary fix, saying where its domain comes from", async () => {
+      const directory = await guessAnswered(NOT_FOUND);
+      expect(directory.domainCalls).toEqual(["corp.com"]);
+      expect(screen.getByRole("button", { name: "Use jdoe@corp.com (likely — check the domain)" }).className).not.toContain("ms-Button--primary");
+      await act(() => directory.answerDomain("corp.com", "yes"));
+      const use = screen.getByRole("button", { name: "Use jdoe@corp.com" });
+      expect(use.className).toContain("ms-Button--primary");
+      expect(use).toHaveAttribute("title", "a domain this environment's users have");
+    });
+
+    it.each(["no", "unknown"] as const)("the directory says %s: still a visible guess, not the primary fix", async (use) => {
+      const directory = await guessAnswered(NOT_FOUND);
+      await act(() => directory.answerDomain("corp.com", use));
+      expect(screen.getByRole("button", { name: "Use jdoe@corp.com (likely — check the domain)" }).className).not.toContain("ms-Button--primary");
+    });
+
+    it("the directory found the account's own address: that is the fix, and the domain is not asked about", async () => {
+      const directory = await guessAnswered({ status: "found", mailboxes: [], suggestions: ["jdoe@corp.com"] });
+      expect(screen.getByRole("button", { name: "Use jdoe@corp.com" }).className).toContain("ms-Button--primary");
+      expect(directory.domainCalls).toEqual([]);
+    });
+
+    it("a directory that could not answer is not asked about the domain either", async () => {
+      const directory = await guessAnswered({ status: "unknown", mailboxes: [], suggestions: [] });
+      expect(directory.domainCalls).toEqual([]);
+    });
+
+    it("over a real Web API: one escaped query for the domain, and a user there makes the guess the fix", async () => {
+      const webApi = recordingWebApi({ systemuser: rows({ domainname: "jane@corp.com", internalemailaddress: "jane@corp.com" }) });
+      renderControl({ value: "CORP\\jdoe", directory: createDirectory(webApi) });
+      await act(async () => void (await jest.advanceTimersByTimeAsync(LOOKUP_DELAY_MS)));
+      await act(async () => void (await jest.advanceTimersByTimeAsync(0)));
+      expect(webApi.queries.filter((query) => query.options.includes("endswith"))).toHaveLength(1);
+      expect(screen.getByRole("button", { name: "Use jdoe@corp.com" }).className).toContain("ms-Button--primary");
+    });
   });
 
   it("makes no look-up when the profile does not use the name", () => {

@@ -14,7 +14,14 @@ interface IRow {
   says: string[];
   never?: string[];
   buttons: string[];
+  /** Whether the first button is the primary (filled) one-click fix. */
+  primary?: boolean;
+  /** The first line of the advice, when which line leads matters. */
+  leads?: string;
 }
+
+/** KB 3214326's own example: with nothing configured, CONTOSO\jdoe's suffix is a guess, and its button says so. */
+const GUESS = "Use jdoe@contoso.com (likely — check the domain)";
 
 const CONNECT_ON_PREMISES = "Microsoft Learn, Connect to Exchange Server (on-premises); KB 3214326";
 const CONNECT_IMAP_POP = "Microsoft Learn, Connect to IMAP, POP, or SMTP servers: the User Name is the username used to connect to the email server";
@@ -23,10 +30,10 @@ const TABLE_REFERENCE = "EmailServerProfile table reference: credential retrieva
 
 /** Server type × credential retrieval × value → what the admin sees. Server types: 0 Exchange, 1 POP3/SMTP, 2 Exchange (Hybrid), 3 Exchange Online (Hybrid), 4 IMAP/SMTP. */
 const ROWS: IRow[] = [
-  { name: "Exchange on-premises, profile credentials, down-level", source: CONNECT_ON_PREMISES, settings: { serverType: 0, credentialRetrieval: 1 }, value: "CONTOSO\\jdoe", bar: "error", says: ["is a Windows log-on name"], buttons: ["Use jdoe@contoso.com"] },
-  { name: "Exchange (Hybrid) from online, profile credentials, down-level", source: CONNECT_ON_PREMISES, settings: { serverType: 2, credentialRetrieval: 1 }, value: "CONTOSO\\jdoe", bar: "error", says: ["is a Windows log-on name"], buttons: ["Use jdoe@contoso.com"] },
+  { name: "Exchange on-premises, profile credentials, down-level", source: CONNECT_ON_PREMISES, settings: { serverType: 0, credentialRetrieval: 1 }, value: "CONTOSO\\jdoe", bar: "error", says: ["is a Windows log-on name"], buttons: [GUESS], primary: false },
+  { name: "Exchange (Hybrid) from online, profile credentials, down-level", source: CONNECT_ON_PREMISES, settings: { serverType: 2, credentialRetrieval: 1 }, value: "CONTOSO\\jdoe", bar: "error", says: ["is a Windows log-on name"], buttons: [GUESS], primary: false },
   { name: "Exchange on-premises, a UPN", source: CONNECT_ON_PREMISES, settings: { serverType: 0, credentialRetrieval: 1 }, value: "jdoe@contoso.com", bar: "none", says: [], buttons: [] },
-  { name: "unbound server type: Exchange, as before", source: CONNECT_ON_PREMISES, settings: {}, value: "CONTOSO\\jdoe", bar: "error", says: ["is a Windows log-on name"], buttons: ["Use jdoe@contoso.com"] },
+  { name: "unbound server type: Exchange, as before", source: CONNECT_ON_PREMISES, settings: {}, value: "CONTOSO\\jdoe", bar: "error", says: ["is a Windows log-on name"], buttons: [GUESS], primary: false },
   {
     name: "IMAP/SMTP, a down-level log-on: no KB verdict, no rewrite",
     source: CONNECT_IMAP_POP,
@@ -49,6 +56,27 @@ const ROWS: IRow[] = [
     says: ["Exchange Online no longer accepts a user name and password", "server-to-server authentication"],
     buttons: [],
   },
+  {
+    name: "Exchange (Hybrid), a configured suffix: the primary fix",
+    source: CONNECT_ON_PREMISES,
+    settings: { serverType: 2, credentialRetrieval: 1, domainSuffixes: "CONTOSO=contoso.com" },
+    value: "CONTOSO\\jdoe",
+    bar: "error",
+    says: ["is a Windows log-on name"],
+    buttons: ["Use jdoe@contoso.com"],
+    primary: true,
+  },
+  {
+    name: "Exchange Online (Hybrid), profile credentials, down-level: the mode cannot connect, said first; the rewrite is secondary",
+    source: BASIC_AUTH_OFF,
+    settings: { serverType: 3, credentialRetrieval: 1, domainSuffixes: "CONTOSO=contoso.com" },
+    value: "CONTOSO\\jdoe",
+    bar: "error",
+    says: ["is a Windows log-on name"],
+    leads: "Exchange Online no longer accepts a user name and password for Exchange Web Services",
+    buttons: ["Use jdoe@contoso.com"],
+    primary: false,
+  },
   { name: "Exchange Online (Hybrid), a private suffix is an error", source: BASIC_AUTH_OFF, settings: { serverType: 3, credentialRetrieval: 1 }, value: "jdoe@contoso.local", bar: "error", says: ["private or reserved suffix"], buttons: [] },
   { name: "server-to-server: the name is not used", source: TABLE_REFERENCE, settings: { serverType: 3, credentialRetrieval: 2 }, value: "CONTOSO\\jdoe", bar: "info", says: ["does not use this user name"], never: ["Basic"], buttons: [] },
   { name: "credentials of the user or queue: not used", source: TABLE_REFERENCE, settings: { serverType: 0, credentialRetrieval: 0 }, value: "CONTOSO\\jdoe", bar: "info", says: ["does not use this user name"], buttons: [] },
@@ -68,7 +96,8 @@ const ROWS: IRow[] = [
     value: "CONTOSO\\jdoe",
     bar: "error",
     says: ["is a Windows log-on name"],
-    buttons: ["Use jdoe@contoso.com"],
+    buttons: [GUESS],
+    primary: false,
   },
   {
     name: "incoming field with Use Same Settings = Yes: checked",
@@ -77,7 +106,8 @@ const ROWS: IRow[] = [
     value: "CONTOSO\\jdoe",
     bar: "error",
     says: ["is a Windows log-on name"],
-    buttons: ["Use jdoe@contoso.com"],
+    buttons: [GUESS],
+    primary: false,
   },
   { name: "RequiredLevel None: empty is fine", source: "Xrm attribute RequiredLevel: none", settings: { requiredLevel: 0 }, value: "", bar: "none", says: [], buttons: [] },
   { name: "RequiredLevel Recommended: empty is a warning", source: "Xrm attribute RequiredLevel: recommended", settings: { requiredLevel: 3 }, value: "", bar: "warning", says: ["Enter the address"], buttons: [] },
@@ -100,6 +130,8 @@ describe("what the admin sees, by profile configuration", () => {
     for (const sentence of row.says) expect(text).toContain(sentence);
     for (const sentence of row.never ?? []) expect(text).not.toContain(sentence);
     expect(screen.queryAllByRole("button").map((button) => button.textContent)).toEqual(row.buttons);
+    if (row.primary !== undefined) expect(screen.getAllByRole("button")[0].className.includes("ms-Button--primary")).toBe(row.primary);
+    if (row.leads !== undefined) expect(document.querySelector(".ms-MessageBar [aria-hidden] > span")?.textContent).toContain(row.leads);
     expect(screen.getByRole("textbox")).toHaveAttribute("aria-invalid", String(row.bar === "error"));
   });
 });

@@ -1,4 +1,5 @@
 import { CACHE_SIZE, createDirectory, odataStringLiteral, DEFAULT_TIMEOUT_MS, FIRST_RETRY_MS } from "../../EmailProfileValidator/directory";
+import { usersAtDomain } from "../../EmailProfileValidator/directory/odata";
 import { filterOf, recordingWebApi, rows } from "./fakeWebApi";
 
 // Tests that need the clock take fake timers; every test ends on real ones.
@@ -308,5 +309,66 @@ describe("values that could break a look-up", () => {
     const throwing = { retrieveMultipleRecords: (): never => { throw new Error("no WebAPI here"); } };
     await expect(createDirectory(throwing).lookUp("jane@contoso.com")).resolves.toMatchObject({ status: "unknown" });
     await expect(createDirectory(recordingWebApi()).lookUp(12345 as unknown as string)).resolves.toMatchObject({ status: "unknown" });
+  });
+});
+
+/**
+ * Issue 25: a guessed suffix (CORP\jdoe → jdoe@corp.com) is the one-click fix only when something backs it; one of
+ * them is a user of this environment who signs in or receives mail at that domain (systemuser table reference:
+ * domainname, internalemailaddress). One bounded, cached, escaped query per domain, under §2's rules.
+ */
+describe("whether a guessed domain is in use here", () => {
+  it("asks one row of users who sign in or receive mail at the domain, as an escaped endswith", async () => {
+    const webApi = recordingWebApi({ systemuser: rows({ domainname: "jane@Contoso.com", internalemailaddress: "jane.doe@contoso.com" }) });
+    await expect(createDirectory(webApi).domainInUse?.("Contoso.com")).resolves.toBe("yes");
+    expect(webApi.queries).toEqual([
+      {
+        entity: "systemuser",
+        options: "?$select=domainname,internalemailaddress&$filter=endswith(domainname,'%40contoso.com') or endswith(internalemailaddress,'%40contoso.com')&$top=1",
+      },
+    ]);
+    expect(webApi.queries[0].options.split("&").map((part) => part.split("=")[0])).toEqual(["?$select", "$filter", "$top"]);
+  });
+
+  it("no user at the domain is \"no\", and a row that does not really end in it is not taken on trust", async () => {
+    await expect(createDirectory(recordingWebApi()).domainInUse?.("corp.com")).resolves.toBe("no");
+    const loose = recordingWebApi({ systemuser: rows({ domainname: "jane@notcorp.com", internalemailaddress: "jane@corp.com.evil.example" }) });
+    await expect(createDirectory(loose).domainInUse?.("corp.com")).resolves.toBe("no");
+  });
+
+  it("asks once per domain, whatever its case, and nothing for what is not a plain host name", async () => {
+    const webApi = recordingWebApi();
+    const directory = createDirectory(webApi);
+    await Promise.all([directory.domainInUse?.("corp.com"), directory.domainInUse?.("CORP.com"), directory.domainInUse?.(" corp.com ")]);
+    for (const odd of ["", "corp", "a'b.com", "x%y.com", "a_b.com", "[10.0.0.1]", "-corp.com", 42 as unknown as string]) {
+      await expect(directory.domainInUse?.(odd)).resolves.toBe("unknown");
+    }
+    expect(webApi.queries).toHaveLength(1);
+  });
+
+  it("brackets the wildcards endswith would read in the suffix it is given", () => {
+    expect(decodeURIComponent(usersAtDomain("a_b%c[d.com").options)).toContain("endswith(domainname,'@a[_]b[%]c[[]d.com')");
+  });
+
+  it.each([
+    ["a 403", new Error("Principal user is missing prvReadSystemUser privilege")],
+    ["an odd payload", { value: [] }],
+  ])("%s is \"unknown\", never a rejection, and is asked again only after the back-off", async (_name, answer) => {
+    jest.useFakeTimers();
+    const webApi = recordingWebApi({ systemuser: answer });
+    const directory = createDirectory(webApi);
+    await expect(directory.domainInUse?.("corp.com")).resolves.toBe("unknown");
+    await expect(directory.domainInUse?.("corp.com")).resolves.toBe("unknown");
+    expect(webApi.queries).toHaveLength(1);
+    await jest.advanceTimersByTimeAsync(FIRST_RETRY_MS);
+    await directory.domainInUse?.("corp.com");
+    expect(webApi.queries).toHaveLength(2);
+  });
+
+  it("a call that hangs is \"unknown\" after the time-out", async () => {
+    jest.useFakeTimers();
+    const pending = createDirectory(recordingWebApi({ systemuser: "hang" })).domainInUse?.("corp.com");
+    await jest.advanceTimersByTimeAsync(DEFAULT_TIMEOUT_MS);
+    await expect(pending).resolves.toBe("unknown");
   });
 });

@@ -8,18 +8,12 @@ export const ROOT = path.resolve(__dirname, "../..");
 const PCF_START = path.join(ROOT, "node_modules/pcf-start/bin/pcf-start.js");
 
 /**
- * The harness's index.html loads React 16.14.0 from unpkg.com; these machines cannot reach it, so it is
- * served from node_modules: React 16 as the manifest declares, or React 17 as model-driven apps load it.
+ * `npm start`'s demo copy serves the harness page's React and ReactDOM from node_modules (tools/harnessDemo.js), as
+ * the manifest declares them (16.14.0). For React 17, the React model-driven apps load, those two are swapped here.
  */
-const UMD_FILES: Record<16 | 17, Record<string, string>> = {
-  16: {
-    "https://unpkg.com/react@16.14.0/umd/react.development.js": "node_modules/react/umd/react.development.js",
-    "https://unpkg.com/react-dom@16.14.0/umd/react-dom.development.js": "node_modules/react-dom/umd/react-dom.development.js",
-  },
-  17: {
-    "https://unpkg.com/react@16.14.0/umd/react.development.js": "node_modules/react17/umd/react.development.js",
-    "https://unpkg.com/react-dom@16.14.0/umd/react-dom.development.js": "node_modules/react-dom17/umd/react-dom.development.js",
-  },
+const REACT_17: Record<string, string> = {
+  "/vendor/react.development.js": "node_modules/react17/umd/react.development.js",
+  "/vendor/react-dom.development.js": "node_modules/react-dom17/umd/react-dom.development.js",
 };
 
 const AXE_SOURCE = fs.readFileSync(require.resolve("axe-core/axe.min.js"), "utf8");
@@ -130,14 +124,14 @@ export interface IPageLog {
 }
 
 /**
- * Serves the harness's two unpkg scripts and Fluent's icon font from node_modules, and blocks every
- * other outside request (the Segoe UI web font).
+ * Blocks every request that would leave this machine (the Segoe UI web font) and logs it; serves Fluent's icon font
+ * from node_modules, and React 17 in place of the demo's React 16 when asked.
  */
 export async function preparePage(page: Page, react: 16 | 17 = 16): Promise<IPageLog> {
   const log: IPageLog = { errors: [], outside: [] };
   await page.route("**/*", async (route) => {
     const url = route.request().url();
-    const local = UMD_FILES[react][url];
+    const local = react === 17 && url.startsWith("http://localhost") ? REACT_17[new URL(url).pathname] : undefined;
     if (local) return route.fulfill({ path: path.join(ROOT, local), contentType: "application/javascript" });
     const iconFont = /\/assets\/icons\/([\w-]+\.woff)$/.exec(url)?.[1];
     if (iconFont && fs.existsSync(path.join(ICON_FONTS, iconFont))) return route.fulfill({ path: path.join(ICON_FONTS, iconFont), contentType: "font/woff" });
@@ -220,7 +214,10 @@ export async function installLook(page: Page, look: ILook): Promise<void> {
       const navigation = { openForm: (options: unknown) => page.__openForm!(options) };
       const mode = new Proxy(context.mode, { get: (target, key): unknown => (key === "contextInfo" ? info : Reflect.get(target, key)) });
       // The demo turns the section off (the harness's own retrieveMultipleRecords only raises an alert): on here.
-      const parameters = new Proxy(context.parameters as object, { get: (target, key): unknown => (key === "profileHealth" ? { raw: "on" } : Reflect.get(target, key)) });
+      const on = { raw: "on" };
+      const parameters = new Proxy(context.parameters as object, {
+        get: (target, key): unknown => (key === "profileHealth" || key === "checkMailbox" ? on : Reflect.get(target, key)),
+      });
       const members: Record<string, unknown> = { mode, webAPI, navigation, parameters };
       return new Proxy(context, { get: (target, key): unknown => (typeof key === "string" && key in members ? members[key] : Reflect.get(target, key)) });
     };

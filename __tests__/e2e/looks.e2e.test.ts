@@ -102,6 +102,11 @@ describe.each(LOOKS)("the $name look, in Chromium on React 17", ({ name, look, p
     await page.locator(".email-profile-validator .ms-MessageBar").waitFor();
     expect(await page.locator(".email-profile-validator input").getAttribute("readonly")).not.toBeNull();
     expect(await page.locator(".email-profile-validator button").count()).toBe(0);
+    // Issue 25: the form's read-only look, not an editable box: no border, the disabled fill behind the value.
+    expect(await styleOf(page, ".email-profile-validator .ms-TextField-fieldGroup", "border-top-style")).toBe("none");
+    const fill = await styleOf(page, ".email-profile-validator .ms-TextField-fieldGroup", "background-color");
+    expect(fill).not.toBe(await styleOf(page, ".email-profile-validator .ms-TextField-field", "background-color"));
+    expect(fill).not.toBe(background ?? "rgb(255, 255, 255)");
     expect(await axeViolations(page)).toEqual([]);
     await screenshot(page, `look-${name}-3-read-only`);
     await page.close();

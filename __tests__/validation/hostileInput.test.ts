@@ -10,9 +10,9 @@ describe("10,000-character inputs of hostile shapes", () => {
     expect(result.problems.map((p) => p.code)).toEqual(["bare-name", "too-long"]);
   });
 
-  it("'a.' repeated before an @: every length rule reports", () => {
+  it("'a.' repeated before an @: one length problem, the column's, and the dots", () => {
     const result = validateUserName(`${"a.".repeat(LENGTH / 2)}@contoso.com`);
-    expect(result.problems.map((p) => p.code)).toEqual(["too-long", "local-part-too-long", "dot-placement", "entra-length"]);
+    expect(result.problems.map((p) => p.code)).toEqual(["too-long", "dot-placement"]);
   });
 
   it("'@' repeated", () => {

@@ -32,7 +32,11 @@ const RULES: [name: string, input: string, options: ValidationOptions, problems:
   ["missing-local-part", "@contoso.com", {}, [["missing-local-part", "error"]]],
   ["missing-domain", "user@", {}, [["missing-domain", "error"]]],
   ["local-part-too-long", `${"a".repeat(65)}@contoso.com`, {}, [["local-part-too-long", "error"]]],
-  ["too-long: over the column's 250", `a@${"b".repeat(62)}.${"c".repeat(62)}.${"d".repeat(62)}.${"e".repeat(62)}.com`, {}, [["too-long", "error"], ["entra-length", "warning"]]],
+  ["too-long: over the column's 250", `a@${"b".repeat(62)}.${"c".repeat(62)}.${"d".repeat(62)}.${"e".repeat(62)}.com`, {}, [["too-long", "error"]]],
+  // SPEC §1, too-long: one problem, one limit named; other length problems are not added on top.
+  ["too-long: 252 characters with a 70-character local part, one line only", `${"a".repeat(70)}@${"b".repeat(60)}.${"c".repeat(60)}.${"d".repeat(55)}.com`, {}, [["too-long", "error"]]],
+  ["too-long: under Exchange Online too, Entra's length is not added on top", `${"a".repeat(70)}@${"b".repeat(60)}.${"c".repeat(60)}.${"d".repeat(55)}.com`, { target: "entra" }, [["too-long", "error"]]],
+  ["too-long: the form's MaxLength is the limit", `${"a".repeat(95)}@contoso.com`, { maxLength: 100 }, [["too-long", "error"]]],
   ["invalid-character: space in local part", "us er@contoso.com", {}, [["invalid-character", "error"]]],
   ["invalid-character: brackets and colon", "us[e]r:@contoso.com", {}, [["invalid-character", "error"]]],
   ["invalid-character: control character", "us\u0001er@contoso.com", {}, [["invalid-character", "error"]]],
@@ -43,21 +47,26 @@ const RULES: [name: string, input: string, options: ValidationOptions, problems:
   ["dot-placement: trailing", "user.@contoso.com", {}, [["dot-placement", "error"]]],
   ["dot-placement: doubled", "us..er@contoso.com", {}, [["dot-placement", "error"]]],
   ["invalid-domain: empty label", "user@contoso..com", {}, [["invalid-domain", "error"]]],
-  ["invalid-domain: label over 63", `user@${"a".repeat(64)}.com`, {}, [["invalid-domain", "error"], ["entra-length", "warning"]]],
+  ["invalid-domain: label over 63", `user@${"a".repeat(64)}.com`, {}, [["invalid-domain", "error"]]],
   ["invalid-domain: leading hyphen", "user@-contoso.com", {}, [["invalid-domain", "error"]]],
   ["invalid-domain: underscore", "user@con_toso.com", {}, [["invalid-domain", "error"]]],
   ["invalid-domain: IP literal", "user@[10.0.0.1]", {}, [["invalid-domain", "error"]]],
   ["invalid-domain: dotted quad", "user@10.0.0.1", {}, [["invalid-domain", "error"]]],
   ["missing-tld", "user@contoso", {}, [["missing-tld", "error"]]],
   ["trailing-dot", "user@contoso.com.", {}, [["trailing-dot", "error"]]],
-  ["entra-character: warning for Exchange", "john+crm@contoso.com", {}, [["entra-character", "warning"]]],
+  // SPEC §1: "none under exchange": Exchange on-premises does not apply Entra's rules.
+  ["entra-character: none under Exchange", "john+crm@contoso.com", {}, []],
+  ["entra-character: none under Exchange, every listed character", "a$%&*/=?{}|`b@contoso.com", { target: "exchange" }, []],
   ["entra-character: error for Entra", "john+crm@contoso.com", { target: "entra" }, [["entra-character", "error"]]],
   ["entra-character: every listed character", "a$%&*/=?{}|`b@contoso.com", { target: "entra" }, [["entra-character", "error"]]],
   ["Entra allows ' . - _ ! # ^ ~", "o'neil.a-b_c!d#e^f~g@contoso.com", { target: "entra" }, []],
   ["entra-length: domain over 48", `user@${"a".repeat(45)}.com`, { target: "entra" }, [["entra-length", "error"]]],
-  ["entra-length: over 113 in all", `${"a".repeat(64)}@${"b".repeat(40)}.${"c".repeat(5)}.com`, {}, [["entra-length", "warning"]]],
+  ["entra-length: over 113 in all", `${"a".repeat(64)}@${"b".repeat(40)}.${"c".repeat(5)}.com`, { target: "entra" }, [["entra-length", "error"]]],
+  ["entra-length: none under Exchange", `${"a".repeat(64)}@${"b".repeat(40)}.${"c".repeat(5)}.com`, {}, []],
+  ["entra-length: none under Exchange, a long domain", `user@${"a".repeat(45)}.com`, {}, []],
   ["non-routable-suffix: .local", "user@contoso.local", {}, [["non-routable-suffix", "warning"]]],
   ["non-routable-suffix: .corp", "user@ad.contoso.corp", {}, [["non-routable-suffix", "warning"]]],
+  ["non-routable-suffix: an error under Exchange Online", "user@contoso.local", { target: "entra" }, [["non-routable-suffix", "error"]]],
   ["several problems, worst first", " us..er@contoso.local ", {}, [["dot-placement", "error"], ["surrounding-whitespace", "warning"], ["non-routable-suffix", "warning"]]],
 ];
 
@@ -97,6 +106,13 @@ describe("problem details name what is wrong", () => {
     expect(validateUserName("CONTOSO\\jdoe").problems[0]).toMatchObject({ domain: "CONTOSO", account: "jdoe" });
   });
 
+  // Issue 25: a trailing no-break space got a warning that did not name it; a plain space everyone can see is not named.
+  it("names the characters trimmed around the value other than a plain space", () => {
+    expect(validateUserName("user@contoso.com\u00a0").problems).toEqual([{ code: "surrounding-whitespace", severity: "warning", characters: ["U+00A0"] }]);
+    expect(validateUserName("\u3000 user@contoso.com\t\u3000").problems[0]).toMatchObject({ characters: ["U+3000", "U+0009"] });
+    expect(validateUserName(" user@contoso.com ").problems).toEqual([{ code: "surrounding-whitespace", severity: "warning" }]);
+  });
+
   it("names invisible characters by code point", () => {
     expect(validateUserName("a\u200b@contoso.com\ufeff").problems[0]).toMatchObject({ characters: ["U+200B", "U+FEFF"] });
   });
@@ -111,11 +127,14 @@ describe("problem details name what is wrong", () => {
   it("gives lengths and limits", () => {
     const local = "x".repeat(70);
     expect(validateUserName(`${local}@contoso.com`).problems[0]).toMatchObject({ length: 70, limit: 64 });
+    // 258 characters: the column's 250 is the limit named, not SMTP's 254.
     const long = `a@${"b".repeat(252)}.com`;
-    expect(validateUserName(long).problems[0]).toMatchObject({ code: "too-long", length: long.length, limit: 254 });
+    expect(validateUserName(long).problems[0]).toMatchObject({ code: "too-long", length: 258, limit: 250 });
+    expect(validateUserName(`${"a".repeat(95)}@contoso.com`, { maxLength: 100 }).problems[0]).toMatchObject({ code: "too-long", length: 107, limit: 100 });
   });
 
-  it("names the private suffix", () => {
-    expect(validateUserName("user@contoso.LOCAL").problems[0]).toMatchObject({ suffix: ".local" });
+  it("names the private suffix, and the target it was judged under", () => {
+    expect(validateUserName("user@contoso.LOCAL").problems[0]).toMatchObject({ suffix: ".local", target: "exchange" });
+    expect(validateUserName("user@contoso.LOCAL", { target: "entra" }).problems[0]).toMatchObject({ suffix: ".local", target: "entra" });
   });
 });
