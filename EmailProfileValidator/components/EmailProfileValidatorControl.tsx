@@ -123,7 +123,7 @@ function UserNameEditor(props: IEmailProfileValidatorProps): React.ReactElement 
     setUndoValue(undefined);
     setStatus("");
   }, [props.valueRevision, settle]);
-  const { advice } = useAdvice({
+  const advice = useAdvice({
     text,
     settledText,
     platformValue: props.value,

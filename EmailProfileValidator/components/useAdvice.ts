@@ -2,7 +2,7 @@ import * as React from "react";
 import { accountToLookUp, buildAdvice, guessToConfirm, lastTestProblems, type IAdvice, type IAdviceInput } from "../advice/advice";
 import { resolveConfiguration, type IControlSettings, type IResolvedConfiguration } from "../advice/configuration";
 import type { IDirectory } from "../directory";
-import { readLastTestFailure, type LastTestFailure } from "../lastTest";
+import { readLastTestFailure } from "../lastTest";
 import { validateUserName } from "../validation";
 import { useDirectoryFinding, useDomainInUse, useSettledValue } from "./hooks";
 
@@ -33,15 +33,6 @@ export interface IAdviceSources {
   holdRequired?: boolean;
 }
 
-export interface IAdviceState {
-  advice: IAdvice;
-  configuration: IResolvedConfiguration;
-  /** The last failed Test Connection, as read from the profile. */
-  lastTest?: LastTestFailure;
-  /** The value that test ran on when the trace names none. */
-  testedValue: string;
-}
-
 /**
  * The platform hands over a fresh settings object on every updateView; only a changed setting counts. The settings
  * are a handful of short texts and numbers, so their JSON is the key: a new setting needs no edit here.
@@ -69,7 +60,7 @@ function useTestedValue(platformValue: string, valueRevision: number, lastTestKe
  * Everything the field says, from what it shows, the form's settings, the last Test Connection and the directory:
  * which value is looked up and when, which value was tested, and the advice itself. The view only draws it.
  */
-export function useAdvice(sources: IAdviceSources): IAdviceState {
+export function useAdvice(sources: IAdviceSources): IAdvice {
   const { text, settledText, directory } = sources;
   const configuration = useConfiguration(sources.settings, sources.maxLength);
   const result = React.useMemo(() => validateUserName(text, configuration.options), [text, configuration]);
@@ -115,5 +106,5 @@ export function useAdvice(sources: IAdviceSources): IAdviceState {
     () => buildAdvice(guessDomain === "" ? input : { ...input, guessDomainInUse }),
     [input, guessDomain, guessDomainInUse],
   );
-  return { advice, configuration, lastTest, testedValue };
+  return advice;
 }
