@@ -48,11 +48,6 @@ export interface IHealthView {
   families: IHealthFamilyView[];
 }
 
-/** What the field's own context adds: the account in the User Name, for the impersonation sentence. */
-export interface IHealthContext {
-  userName: string;
-}
-
 const ALL_DIRECTIONS: readonly Direction[] = ["incoming", "outgoing", "act"];
 
 /**
@@ -74,27 +69,23 @@ const usesThisProfile = (direction: Direction, profile: ISavedProfile | undefine
 const fieldOf = (direction: Direction, profile: ISavedProfile): "incoming" | "outgoing" =>
   direction === "outgoing" && profile.sameSettingsForOutgoing !== true ? "outgoing" : "incoming";
 
-/** A 401 that names the server's authentication method is never the user name (KB 3189622; Basic auth off in Exchange Online). */
-const SERVER_AUTH_WORDS = ["anonymous request disallowed", "basic authentication", "basic auth "];
-const namesServerAuth = (family: IAlertFamily): boolean => family.family === "basic-auth-off" || SERVER_AUTH_WORDS.some((words) => family.example.toLowerCase().includes(words));
 
 interface IEvidence {
   profile?: ISavedProfile;
   /** Mailboxes with status Success per direction; undefined where it could not be counted. */
   succeeding?: Record<Direction, number>;
-  userName: string;
 }
 
 const FIELD_KEYS: Record<"incoming" | "outgoing", StringKey> = { incoming: "Health_Field_incoming", outgoing: "Health_Field_outgoing" };
 
 /** Refused credentials: the profile's when it is on the profile itself or no mailbox succeeds that way; otherwise the mailboxes'. */
 function credentialsCause(family: IAlertFamily, directions: readonly Direction[], evidence: IEvidence): ISentenceOf | undefined {
-  if (namesServerAuth(family)) return { key: "Health_Cause_server-auth", args: [] };
   const profile = evidence.profile;
   const ours = directions.filter((direction) => usesThisProfile(direction, profile));
   if (!profile || ours.length === 0) return undefined;
-  const blamed = ours.filter((direction) => family.onProfile || evidence.succeeding?.[direction] === 0);
-  if (blamed.length === 0) return { key: "Health_Cause_mailboxes", args: [] };
+  const blamed = ours.filter((direction) => family.profileDirections.includes(direction) || evidence.succeeding?.[direction] === 0);
+  // Only counted successes say the credentials work; where nobody could count them, nothing is claimed.
+  if (blamed.length === 0) return ours.some((direction) => (evidence.succeeding?.[direction] ?? 0) > 0) ? { key: "Health_Cause_mailboxes", args: [] } : undefined;
   const fields = [...new Set(blamed.map((direction) => fieldOf(direction, profile)))];
   return fields.length > 1 ? { key: "Health_Cause_credentials_both", args: [] } : { key: "Health_Cause_credentials", args: [{ words: FIELD_KEYS[fields[0]] }] };
 }
@@ -102,13 +93,18 @@ function credentialsCause(family: IAlertFamily, directions: readonly Direction[]
 function causeOf(family: IAlertFamily, evidence: IEvidence): ISentenceOf | undefined {
   const row = FAILURE_FAMILIES.find((candidate) => candidate.family === family.family);
   const directions = family.directions.length > 0 ? family.directions : ALL_DIRECTIONS;
-  if (family.family === "basic-auth-off") return { key: "Health_Cause_server-auth", args: [] };
   switch (row?.cause) {
+    case "server-auth":
+      return { key: "Health_Cause_server-auth", args: [] };
     case "credentials":
       return credentialsCause(family, directions, evidence);
     case "impersonation": {
-      if (!directions.some((direction) => usesThisProfile(direction, evidence.profile))) return undefined;
-      const account = evidence.userName.trim();
+      const profile = evidence.profile;
+      const ours = directions.filter((direction) => usesThisProfile(direction, profile));
+      if (!profile || ours.length === 0) return undefined;
+      // The account as saved for that direction: what server-side sync signs in with, not what is being typed.
+      const accounts = [...new Set(ours.map((direction) => (fieldOf(direction, profile) === "outgoing" ? profile.outgoingUserName : profile.incomingUserName)))];
+      const account = accounts.length === 1 ? (accounts[0] ?? "").trim() : "";
       return account === "" ? { key: "Health_Cause_impersonation_unnamed", args: [] } : { key: "Health_Cause_impersonation", args: [account] };
     }
     case "address":
@@ -157,6 +153,7 @@ function mailboxLines(report: IHealthReport): ISentenceOf[] {
   if (answer.status === "denied") return [];
   if (answer.status === "failed") return [{ key: "Health_CouldNotCheck_mailboxes", args: [] }];
   const counts = answer.value;
+  if (counts.troubledOverLimit) return [{ key: "Health_Summary_overLimitAll", args: [] }];
   const troubled = [counts.failing, counts.pending, counts.rejected].map(String);
   if (counts.total === undefined) return [{ key: "Health_Summary_overLimit", args: troubled }];
   if (counts.total === 0) return [{ key: "Health_NoMailboxes", args: [] }];
@@ -168,13 +165,15 @@ function alertLines(report: IHealthReport): ISentenceOf[] {
   if (answer.status === "denied") return [{ key: "Health_Alerts_denied", args: [] }];
   if (answer.status === "failed") return [{ key: "Health_CouldNotCheck_alerts", args: [] }];
   if (answer.value.overLimit) return [{ key: "Health_Alerts_overLimit", args: [] }];
-  return answer.value.families.length === 0 ? [{ key: "Health_NoAlerts", args: [] }] : [];
+  // Alerts Dataverse counted in groups none of whose words could be read: said, not dropped.
+  const unread = answer.value.unread > 0 ? [{ key: "Health_Alerts_unread" as const, args: [String(answer.value.unread)] }] : [];
+  return answer.value.families.length === 0 && unread.length === 0 ? [{ key: "Health_NoAlerts", args: [] }] : unread;
 }
 
-export function buildHealthView(report: IHealthReport, context: IHealthContext): IHealthView {
+export function buildHealthView(report: IHealthReport): IHealthView {
   const profile = report.profile.status === "ok" ? report.profile.value : undefined;
   const mailboxes = report.mailboxes.status === "ok" ? report.mailboxes.value : undefined;
-  const evidence: IEvidence = { profile, succeeding: mailboxes?.succeedingBy, userName: context.userName };
+  const evidence: IEvidence = { profile, succeeding: mailboxes?.succeedingBy };
   const families = report.alerts.status === "ok" ? report.alerts.value.families : [];
   const views = families
     .map((family) => ({ ...familyView(family, evidence), mailboxCount: family.mailboxes }))

@@ -207,6 +207,8 @@ export const ENGLISH = {
   "Problem_bare-name_readonly": "\u201c{0}\u201d has no domain; this profile needs the mailbox's full address, such as {0}@contoso.com.",
   "Problem_slash-separator_readonly": "\u201c{0}/{1}\u201d is not a name Exchange understands; this profile needs the mailbox's UPN, account@domain.",
   "Problem_multiple-values_readonly": "This holds {0} addresses; server-side sync needs only the one mailbox it should use.",
+  Health_Summary_overLimitAll: "More than 50,000 active mailboxes that you can see use this profile, and more than 50,000 of them are failing or await approval: too many to count.",
+  Health_Alerts_unread: "{0} more alerts of the past 7 days could not be read in full; open a mailbox's Alerts to see them.",
 } as const;
 
 export type StringKey = keyof typeof ENGLISH;

@@ -213,7 +213,7 @@ function UserNameEditor(props: IEmailProfileValidatorProps): React.ReactElement 
       )}
       <LiveRegion id={adviceId} text={[status, ...words.lines, ...words.formLines].filter(Boolean).join(" ")} />
       {props.health && (
-        <HealthSection reader={props.health.reader} recordId={props.health.recordId} userName={props.value} translate={translate} openMailbox={props.health.openMailbox} />
+        <HealthSection reader={props.health.reader} recordId={props.health.recordId} translate={translate} openMailbox={props.health.openMailbox} />
       )}
     </Stack>
   );

@@ -8,8 +8,6 @@ import { useProfileHealth } from "./useProfileHealth";
 export interface IHealthSectionProps {
   reader: IProfileHealth;
   recordId: string;
-  /** The account in the field, named when impersonation is refused. */
-  userName: string;
   translate: Translate;
   openMailbox: (id: string) => void;
 }
@@ -112,12 +110,11 @@ export function HealthSection(props: IHealthSectionProps): React.ReactElement | 
   const { translate } = props;
   const health = useProfileHealth(props.reader, props.recordId);
   const [headingId] = React.useState(() => getId("epv-health"));
-  const view = React.useMemo(
-    () => (health?.report ? buildHealthView(health.report, { userName: props.userName }) : undefined),
-    [health?.report, props.userName],
-  );
+  const view = React.useMemo(() => (health?.report ? buildHealthView(health.report) : undefined), [health?.report]);
   if (!health) return null;
   const lines = view ? view.lines.map((line) => say(line, translate)) : [];
+  // A cause that names this profile's credentials is worth hearing without opening it.
+  const warnings = view ? view.families.filter((family) => family.severity === "warning" && family.cause).map((family) => say(family.cause!, translate)) : [];
   return (
     <section aria-labelledby={headingId} className={mergeStyles({ marginTop: 8 })}>
       <Text id={headingId} as="h3" variant="medium" block className={mergeStyles({ fontWeight: 600, margin: "4px 0" })}>
@@ -147,9 +144,10 @@ export function HealthSection(props: IHealthSectionProps): React.ReactElement | 
           )}
         </Stack>
       )}
-      <DefaultButton text={translate("Health_CheckAgain")} onClick={health.checkAgain} disabled={health.status === "checking"} styles={{ root: { marginTop: 6 } }} />
+      {/* Never disabled: focus stays on it while the section reads again, and a second press simply starts over. */}
+      <DefaultButton text={translate("Health_CheckAgain")} onClick={health.checkAgain} styles={{ root: { marginTop: 6 } }} />
       <div role="status" aria-live="polite" className={hidden}>
-        {lines.join(" ")}
+        {[...lines, ...warnings].join(" ")}
       </div>
     </section>
   );

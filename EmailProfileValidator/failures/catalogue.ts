@@ -458,10 +458,6 @@ export type UserNameFailureCode = NonNullable<Extract<FailureFamilyRow, { userNa
 /** Where any other failure is explained: Microsoft's troubleshooting page for server-side synchronization. */
 export const TROUBLESHOOTING_URL = `${TROUBLESHOOT}troubleshooting-monitoring-server-side-synchronization`;
 
-/**
- * The row for the facts: by code, then by wording, then by status. An EWS code no row knows is more specific
- * than a status (ErrorQuotaExceeded comes with a 403 that is not EWS switched off), so it is left as given.
- */
 /** The rows as the classifier reads them: every field optional but the family, whose name is typed. */
 const ROWS: readonly IFailureFamily<FailureFamilyId>[] = FAILURE_FAMILIES;
 const ROW_BY_FAMILY = new Map(ROWS.map((row) => [row.family, row]));

@@ -19,6 +19,8 @@ export interface IAlertReading {
   directions: Direction[];
 }
 
+const SERVER_AUTH_WORDS = ["anonymous request disallowed", "basic authentication", "basicauthblocked"];
+
 /** An alert is at most `text` (String 2,000); anything past that is not Dynamics' words. */
 const MAX_ALERT_LENGTH = 4000;
 
@@ -37,7 +39,9 @@ const CODE_SHAPES = [/^Crm\./, /^-\d{7,10}$/, /^[0-9A-F]{8}$/, /^\d{6,10}$/, /^[
 const EWS_ERROR_NUMBER = /exchange\.? ?server returned (\d{3}) error/i;
 const HTTP_STATUS = [/http server returned ([1-5]\d\d)\b/i, /\(([1-5]\d\d)\)/, /http status ([1-5]\d\d)\b/i, /\b([45]\d\d) (?:unauthorized|forbidden|not found|service unavailable)\b/i];
 
-const looksLikeCode = (word: string): boolean => CODE_SHAPES.some((shape) => shape.test(word)) || rowForCode(word) !== undefined;
+/** A short number is a code only where "Exchange server returned 383 error" says so: "Room 203" in a name is not. */
+const SHORT_NUMBER = /^-?\d{1,5}$/;
+const looksLikeCode = (word: string): boolean => CODE_SHAPES.some((shape) => shape.test(word)) || (!SHORT_NUMBER.test(word) && rowForCode(word) !== undefined);
 
 /** Every code of a text, in order, each once: words shaped like codes or known to the catalogue, and EWS error numbers. */
 export function codeTokens(text: string): string[] {
@@ -59,7 +63,7 @@ function directionsOf(lower: string, codes: readonly string[]): Direction[] {
   const named = (prefix: string): boolean => codes.some((code) => code.toLowerCase().startsWith(prefix));
   const directions: Direction[] = [];
   if (/receiv|incoming/.test(lower) || named("incoming")) directions.push("incoming");
-  if (/\bsen[dt]|outgoing/.test(lower) || named("outgoing")) directions.push("outgoing");
+  if (/\b(?:send|sent|sending)\b|outgoing/.test(lower) || named("outgoing")) directions.push("outgoing");
   if (/appointments, contacts,? and tasks/.test(lower) || named("exchangesync")) directions.push("act");
   return directions;
 }
@@ -85,7 +89,10 @@ export function classifyAlert(raw: unknown): IAlertReading {
   const { codeLine, codes } = errorCodeLine(text);
   const lower = text.toLowerCase();
   const httpStatus = httpStatusIn(text);
-  const family = recogniseFamily(codes, { httpStatus, text: lower, codeLine: codeLine?.toLowerCase() }) ?? "other";
+  const recognised = recogniseFamily(codes, { httpStatus, text: lower, codeLine: codeLine?.toLowerCase() }) ?? "other";
+  // Refused credentials whose words name the server's authentication method (KB 3189622's "Anonymous Request
+  // Disallowed", Basic authentication turned off) are that method, never the user name: read alert by alert.
+  const family = recognised === "sign-in-refused" && SERVER_AUTH_WORDS.some((words) => lower.includes(words)) ? "basic-auth-off" : recognised;
   const code = codes.find((candidate) => rowForCode(candidate)?.family === family) ?? codes[0];
   return {
     family,

@@ -66,6 +66,7 @@ function familiesOf(alerts: readonly IReadAlert[]): Map<IAlertFamily["family"], 
       mailboxes: 0,
       atLeast: false,
       onProfile: false,
+      profileDirections: [],
       lastSeen: alert.lastSeen,
       example: alert.text,
       ...(alert.code !== undefined ? { code: alert.code } : {}),
@@ -77,6 +78,9 @@ function familiesOf(alerts: readonly IReadAlert[]): Map<IAlertFamily["family"], 
     family.level = Math.max(family.level, alert.level);
     family.lastSeen = later(family.lastSeen, alert.lastSeen);
     family.onProfile ||= alert.onProfile;
+    // A profile alert that names no direction stands for all three.
+    const profileDirections: readonly Direction[] = alert.directions.length > 0 ? alert.directions : ["incoming", "outgoing", "act"];
+    if (alert.onProfile) for (const direction of profileDirections) if (!family.profileDirections.includes(direction)) family.profileDirections.push(direction);
     for (const direction of alert.directions) if (!family.directions.includes(direction)) family.directions.push(direction);
     if (alert.mailbox && !family.mailboxIds.has(alert.mailbox.id)) {
       family.mailboxIds.add(alert.mailbox.id);

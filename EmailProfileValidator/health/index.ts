@@ -30,6 +30,8 @@ export const HEALTH_TIMEOUT_MS = 10_000;
 /** A Retry-After longer than this is not waited for on a form: the part says "could not check now". */
 export const MAX_RETRY_WAIT_MS = 30_000;
 const DAY_MS = 86_400_000;
+/** SPEC §8: at most five requests per check, whatever the number of mailboxes or alerts. */
+export const MAX_REQUESTS = 5;
 
 async function part<T>(work: () => Promise<T>): Promise<Part<T>> {
   try {
@@ -72,7 +74,12 @@ export function createProfileHealth(webApi: HealthWebApi, options: IProfileHealt
     const checkedAt = new Date(now()).toISOString();
     if (!id) return { profile: { status: "failed" }, mailboxes: { status: "failed" }, alerts: { status: "failed" }, checkedAt };
     const since = new Date(now() - ALERT_WINDOW_DAYS * DAY_MS).toISOString();
-    const run = (query: IHealthQuery): Promise<Row[]> => ask(webApi, query, requestOptions);
+    // Every request counted (a 429's retry inside ask is not): the fifth is spent only if four were enough.
+    let sent = 0;
+    const run = (query: IHealthQuery): Promise<Row[]> => {
+      sent++;
+      return ask(webApi, query, requestOptions);
+    };
     const secondLook = async (first: readonly Row[], counts: Part<IAlertCounts>): Promise<Row[]> => {
       const query = secondLookQuery(id, since, first, counts);
       return query ? run(query) : [];
@@ -84,7 +91,13 @@ export function createProfileHealth(webApi: HealthWebApi, options: IProfileHealt
       } catch (error) {
         // Above 50,000 mailboxes one aggregate cannot count them all: count the troubled ones, say "more than".
         if (failureOf(error).kind !== "aggregate-limit") throw error;
-        return toMailboxCounts(await run(mailboxCountsQuery(id, true)), false);
+        try {
+          return toMailboxCounts(await run(mailboxCountsQuery(id, true)), false);
+        } catch (again) {
+          // More than 50,000 of them in trouble too: said as that, never as a failure.
+          if (failureOf(again).kind !== "aggregate-limit") throw again;
+          return { ...toMailboxCounts([], false), troubledOverLimit: true };
+        }
       }
     });
     const codeGroups = part(async (): Promise<IAlertCounts> => {
@@ -99,8 +112,7 @@ export function createProfileHealth(webApi: HealthWebApi, options: IProfileHealt
     const recent = part(async () => run(recentAlertsQuery(id, since)));
     const [profileAnswer, mailboxAnswer, counts, first] = await Promise.all([profile, mailboxes, codeGroups, recent]);
     // The fifth request, when the mailboxes did not need it: a second look at what the first left out.
-    const spare = mailboxAnswer.status !== "ok" || mailboxAnswer.value.total !== undefined;
-    const second = first.status === "ok" && spare ? await part(async () => secondLook(first.value, counts)) : undefined;
+    const second = first.status === "ok" && sent < MAX_REQUESTS ? await part(async () => secondLook(first.value, counts)) : undefined;
     const rows = first.status === "ok" ? distinctRows([...first.value, ...(second?.status === "ok" ? second.value : [])]) : undefined;
     const alerts: Part<IAlertSummary> = rows ? { status: "ok", value: toAlertSummary(rows.map((row) => toReadAlert(row, id)), counts) } : first.status === "ok" ? { status: "failed" } : first;
     return { profile: profileAnswer, mailboxes: mailboxAnswer, alerts, checkedAt };

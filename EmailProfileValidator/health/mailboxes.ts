@@ -13,6 +13,8 @@ export function toSavedProfile(rows: readonly Row[]): ISavedProfile {
     incomingCredentials: numberOf(row.incomingcredentialretrieval),
     outgoingCredentials: numberOf(row.outgoingcredentialretrieval),
     sameSettingsForOutgoing: typeof sameSettings === "boolean" ? sameSettings : undefined,
+    incomingUserName: textOf(row.incomingusername),
+    outgoingUserName: textOf(row.outgoingusername),
   };
 }
 

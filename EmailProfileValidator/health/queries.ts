@@ -24,9 +24,9 @@ export function asGuid(id: unknown): string | undefined {
 
 const fetchXml = (entity: IHealthQuery["entity"], xml: string): IHealthQuery => ({ entity, options: `?fetchXml=${encodeURIComponent(xml)}` });
 
-/** `statecode`, `modifiedon` and both credential modes of the profile as saved. */
+/** `statecode`, `modifiedon`, both credential modes and both user names (readable; the passwords are not) as saved. */
 export function savedProfileQuery(profileId: string): IHealthQuery {
-  const columns = "statecode,modifiedon,incomingcredentialretrieval,outgoingcredentialretrieval,usesamesettingsforoutgoingconnections";
+  const columns = "statecode,modifiedon,incomingcredentialretrieval,outgoingcredentialretrieval,usesamesettingsforoutgoingconnections,incomingusername,outgoingusername";
   return { entity: "emailserverprofile", options: `?$select=${columns}&$filter=emailserverprofileid eq ${profileId}` };
 }
 
@@ -98,7 +98,8 @@ const ALERT_COLUMNS =
 function alertRowsQuery(profileId: string, since: string, narrower: string): IHealthQuery {
   return fetchXml(
     "tracelog",
-    `<fetch top="${ALERT_SAMPLE_SIZE}"><entity name="tracelog">${ALERT_COLUMNS}` +
+    // useraworderby: a choice column sorts by its label otherwise ("Order rows using FetchXml"), Warning before Error.
+    `<fetch top="${ALERT_SAMPLE_SIZE}" useraworderby="true"><entity name="tracelog">${ALERT_COLUMNS}` +
       '<order attribute="level" descending="true"/><order attribute="modifiedon" descending="true"/>' +
       `<filter type="and">${alertScope(profileId, since)}${narrower}</filter>` +
       MAILBOX_LINK('<attribute name="name"/>') +
@@ -111,9 +112,13 @@ export function recentAlertsQuery(profileId: string, since: string): IHealthQuer
   return alertRowsQuery(profileId, since, "");
 }
 
+/** At most this many groups in a second look: each adds a filter to the URL, which has a maximum length. */
+export const SECOND_LOOK_GROUPS = 50;
+
 /** A second look at the groups the most recent alerts left out: each group's newest alert (its last second). */
 export function groupAlertsQuery(profileId: string, since: string, groups: readonly IAlertGroupKey[]): IHealthQuery {
-  const newest = groups.map((group) => {
+  const dated = groups.filter((group) => !Number.isNaN(Date.parse(group.lastSeen))).slice(0, SECOND_LOOK_GROUPS);
+  const newest = dated.map((group) => {
     const code = group.tracecode === undefined ? '<condition attribute="tracecode" operator="null"/>' : `<condition attribute="tracecode" operator="eq" value="${Math.trunc(group.tracecode)}"/>`;
     const from = new Date(Date.parse(group.lastSeen) - 1000).toISOString();
     return `<filter type="and">${code}<condition attribute="level" operator="eq" value="${Math.trunc(group.level)}"/><condition attribute="modifiedon" operator="ge" value="${from}"/></filter>`;

@@ -12,6 +12,9 @@ export interface ISavedProfile {
   outgoingCredentials?: number;
   /** Use Same Settings for Outgoing Connections: the outgoing direction then uses the incoming credentials. */
   sameSettingsForOutgoing?: boolean;
+  /** The accounts as saved, which server-side sync uses: not what the field shows while someone types. */
+  incomingUserName?: string;
+  outgoingUserName?: string;
 }
 
 export type DirectionCounts = Record<Direction, number>;
@@ -31,6 +34,8 @@ export interface IMailboxCounts {
   failingBy: DirectionCounts;
   /** Mailboxes whose status is Success in each direction; undefined where it could not be counted. */
   succeedingBy?: DirectionCounts;
+  /** More than 50,000 of them fail or await approval too: none of the counts above is known. */
+  troubledOverLimit?: boolean;
 }
 
 /** A mailbox an alert is regarding, to open from the section. */
@@ -50,6 +55,8 @@ export interface IAlertFamily {
   atLeast: boolean;
   /** The profile itself raised it. */
   onProfile: boolean;
+  /** The directions the profile's own alerts of this family name; empty when they name none. */
+  profileDirections: Direction[];
   lastSeen: string;
   /** One alert's text, exactly as Dynamics wrote it. */
   example: string;

@@ -62,6 +62,12 @@ describe("codes first, then wording", () => {
     expect(classifyAlert(`Email cannot be received for the mailbox Pat.\nEmail Server Error Code: ${token}`).family).toBe(family);
   });
 
+  it("a number in a mailbox's name is no code: only 'Exchange server returned 203 error' makes 203 one", () => {
+    const text = "Email cannot be received for the mailbox Room 203 because the credentials specified in the associated email server profile are incorrect.";
+    expect(classifyAlert(text).family).toBe("sign-in-refused");
+    expect(classifyAlert("Appointments … Room 383.\nEmail Server Error Code: Exchange.server returned 203 error.").family).toBe("benign-info");
+  });
+
   it("a code's case does not change its meaning", () => {
     expect(classifyAlert("Email Server Error Code: errorquotaexceeded").family).toBe("quota");
   });
@@ -98,6 +104,7 @@ describe("directions", () => {
     ["Email can't be sent/received because the credentials specified in the associated email server profile are incorrect.", ["incoming", "outgoing"]],
     ["Email Server Error Code: OutgoingEmailS2SApprovalNeeded", ["outgoing"]],
     ["The mailbox location could not be determined.", []],
+    ["An error occurred while creating the incoming email from sender Pat in this sentence.", ["incoming"]],
   ])("%s", (text, directions) => {
     expect(classifyAlert(text).directions).toEqual(directions);
   });

@@ -72,12 +72,23 @@ describe("columns come back shaped like the Web API", () => {
   });
 
   it("orders by several attributes, top takes the first rows", async () => {
-    const xml = `<fetch top="3"><entity name="mailbox"><attribute name="name"/><order attribute="incomingemailstatus" descending="true"/><order attribute="name"/></entity></fetch>`;
+    const xml = `<fetch top="3" useraworderby="true"><entity name="mailbox"><attribute name="name"/><order attribute="incomingemailstatus" descending="true"/><order attribute="name"/></entity></fetch>`;
     expect((await fetchRows("mailbox", xml)).map((row) => row.name)).toEqual(["J X Doe", "Ada", "O'Brien"]);
   });
 
+  // "Order rows using FetchXml": a choice column sorts by its label unless the fetch asks for useraworderby.
+  it("orders a choice column by its label, or by its number with useraworderby", async () => {
+    const fake = sampleDataverse().fake;
+    fake.add("tracelog", [alertRow({ level: 3, text: "zz an error" }), alertRow({ level: 2, text: "zz a warning" }), alertRow({ level: 1, text: "zz a notice" })]);
+    const ours = '<filter><condition attribute="text" operator="begins-with" value="zz "/></filter>';
+    const byLevel = (raw: string): Promise<unknown[]> =>
+      fetchRows("tracelog", `<fetch${raw}><entity name="tracelog"><attribute name="text"/><order attribute="level" descending="true"/>${ours}</entity></fetch>`, fake).then((rows) => rows.map((row) => row.text));
+    expect(await byLevel("")).toEqual(["zz a warning", "zz a notice", "zz an error"]);
+    expect(await byLevel(' useraworderby="true"')).toEqual(["zz an error", "zz a warning", "zz a notice"]);
+  });
+
   it("drops duplicate rows with distinct, without the primary key", async () => {
-    const xml = `<fetch distinct="true"><entity name="mailbox"><attribute name="incomingemailstatus"/><order attribute="incomingemailstatus"/></entity></fetch>`;
+    const xml = `<fetch distinct="true" useraworderby="true"><entity name="mailbox"><attribute name="incomingemailstatus"/><order attribute="incomingemailstatus"/></entity></fetch>`;
     expect((await fetchRows("mailbox", xml)).map((row) => row.incomingemailstatus)).toEqual([0, 1, 2]);
   });
 });

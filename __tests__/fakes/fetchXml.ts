@@ -11,6 +11,8 @@ export interface FetchQuery {
   aggregate: boolean;
   aggregateLimit?: number;
   distinct: boolean;
+  /** Sort choice columns by their number, not their label ("Order rows using FetchXml"). */
+  useRawOrderBy: boolean;
 }
 
 export interface EntityNode {
@@ -72,7 +74,7 @@ const parser = new XMLParser({
 
 /** What each element may carry; anything else is rejected rather than ignored. Hints that change no result are allowed. */
 const ALLOWED: Record<string, { attributes: readonly string[]; children: readonly string[] }> = {
-  fetch: { attributes: ["version", "mapping", "top", "count", "page", "aggregate", "aggregatelimit", "distinct", "no-lock", "paging-cookie", "output-format", "latematerialize", "options"], children: ["entity"] },
+  fetch: { attributes: ["version", "mapping", "top", "count", "page", "aggregate", "aggregatelimit", "distinct", "no-lock", "paging-cookie", "output-format", "latematerialize", "options", "useraworderby"], children: ["entity"] },
   entity: { attributes: ["name"], children: ["attribute", "all-attributes", "order", "filter", "link-entity"] },
   "link-entity": { attributes: ["name", "from", "to", "link-type", "alias", "visible", "intersect"], children: ["attribute", "all-attributes", "order", "filter", "link-entity"] },
   attribute: { attributes: ["name", "alias", "aggregate", "distinct", "groupby"], children: [] },
@@ -214,5 +216,6 @@ export function parseFetchXml(xml: string): FetchQuery {
     aggregate: flag(fetch, "aggregate"),
     aggregateLimit: positiveInteger(fetch, "aggregatelimit"),
     distinct: flag(fetch, "distinct"),
+    useRawOrderBy: flag(fetch, "useraworderby"),
   };
 }

@@ -118,21 +118,29 @@ function plainOutputs(nodes: Bound[], context: QueryContext): Output[] {
   });
 }
 
-function plainSortKeys(nodes: Bound[], context: QueryContext): SortKey[] {
+/**
+ * "Order rows using FetchXml": choice columns sort by their localized label unless the fetch says useraworderby,
+ * so "Warning" comes after "Error" in English whatever their numbers.
+ */
+function plainSortKeys(nodes: Bound[], context: QueryContext, rawOrder: boolean): SortKey[] {
   return nodes.flatMap((node) =>
     node.entity.orders.map((order) => {
       if (order.attribute === undefined || order.alias !== undefined) {
         throw badFetchXml(ERROR_CODES.QueryBuilderAliasNotAllowedForNonAggregateOrderBy, "An alias cannot be specified for an order clause for a non-aggregate Query. Use an attribute.");
       }
       const column = columnOf(context, node, order.attribute);
-      return { value: (record: Joined) => comparable(record[node.index]?.[column.property], column.definition.type), descending: order.descending };
+      const labels = column.definition.type === "picklist" && !rawOrder ? column.definition.labels : undefined;
+      const value = labels
+        ? (record: Joined) => comparable(labels[String(record[node.index]?.[column.property])] ?? null, "string")
+        : (record: Joined) => comparable(record[node.index]?.[column.property], column.definition.type);
+      return { value, descending: order.descending };
     }),
   );
 }
 
 function plainRows(query: FetchQuery, nodes: Bound[], context: QueryContext): Row[] {
   const outputs = plainOutputs(nodes, context);
-  const sortKeys = plainSortKeys(nodes, context);
+  const sortKeys = plainSortKeys(nodes, context, query.useRawOrderBy);
   const primaryKey = nodes[0].table.primaryKey;
   let records = selectRecords(nodes, context);
   if (sortKeys.length > 0) records = sortRows(records, sortKeys);

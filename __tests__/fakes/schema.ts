@@ -95,6 +95,9 @@ export const DEFAULT_TABLES: readonly TableDefinition[] = [
       incomingcredentialretrieval: credentials,
       outgoingcredentialretrieval: credentials,
       usesamesettingsforoutgoingconnections: yesNo,
+      // Text 250, readable (the passwords are write-only): the EmailServerProfile table reference.
+      incomingusername: text,
+      outgoingusername: text,
       servertype: {
         type: "picklist",
         labels: { 0: "Exchange Server", 1: "Other (POP3/SMTP)", 2: "Exchange Server (Hybrid)", 3: "Exchange Online (Hybrid)", 4: "IMAP/SMTP" },
