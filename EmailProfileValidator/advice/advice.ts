@@ -1,5 +1,5 @@
 import type { DirectoryFinding, DomainUse } from "../directory";
-import { familyRow, type UserNameFailureCode } from "../failures";
+import { familyRow } from "../failures";
 import type { LastTestFailure } from "../lastTest";
 import { cleanUp, distinctIgnoringCase, sortWorstFirst, worstSeverity, type Severity, type Suggestion, type ValidationOptions, type ValidationResult, type ValidationTarget } from "../validation";
 import { isShownWhileTyping, learnMoreOf, type ILink } from "./catalogue";
@@ -51,12 +51,12 @@ function mailboxProblems(result: ValidationResult, finding: DirectoryFinding | u
 
 /** What a user-name failure says about the value that was tested, which is still the value in the field. */
 function userNameProblem(failure: LastTestFailure, result: ValidationResult, address: string): LastTestProblem | undefined {
-  const row = familyRow(failure.family === "other" ? "no-mailbox" : failure.family);
-  const advice = result.kind !== "upn" && row?.userNameDownLevel ? row.userNameDownLevel : row?.userName;
+  const row = familyRow(failure.family);
+  const advice = row && "userNameDownLevel" in row && result.kind !== "upn" ? row.userNameDownLevel : row && "userName" in row ? row.userName : undefined;
   if (failure.family === "other" || !advice) return undefined;
   const faultCode = failure.code ?? failure.innerCode;
   return {
-    code: advice.code as UserNameFailureCode,
+    code: advice.code,
     severity: advice.severity,
     family: failure.family,
     address,
@@ -103,7 +103,8 @@ export function lastTestProblems(
 ): LastTestProblem[] {
   if (!failure) return [];
   if (profile.target === "mailserver" && ranAgainstExchange(failure)) return [{ code: "last-test-other-server", severity: "info" }];
-  const aboutUserName = failure.family !== "other" && familyRow(failure.family)?.userName !== undefined;
+  const row = familyRow(failure.family);
+  const aboutUserName = row !== undefined && "userName" in row;
   if (profile.userNameInUse === false || profile.target === "mailserver") return [otherProblem(failure)];
   const tested = isBlank(failure.address) ? testedValue : (failure.address ?? testedValue);
   const stale = staleNote(tested, value);

@@ -1,4 +1,4 @@
-import { FAILURE_FAMILIES, KB_3214326_URL, TROUBLESHOOTING_URL, type FailureFamilyId, type UserNameFailureCode } from "../failures";
+import { FAILURE_FAMILIES, KB_3214326_URL, TROUBLESHOOTING_URL, familyRow, type FailureFamilyId, type UserNameFailureCode } from "../failures";
 import type { AdviceProblem, AdviceCode, ProblemOf } from "./problems";
 import type { StringKey } from "./strings";
 
@@ -32,12 +32,9 @@ interface IEntry<P> {
 const KB_3214326: ILink = { url: KB_3214326_URL, label: "Action_LearnMoreLabel" };
 const TROUBLESHOOTING: ILink = { url: TROUBLESHOOTING_URL, label: "Action_LearnMoreArticleLabel" };
 
-type FamilyRow = (typeof FAILURE_FAMILIES)[number];
-const rowOf = (family: FailureFamilyId): FamilyRow | undefined => FAILURE_FAMILIES.find((row) => row.family === family);
-
-/** A family's article; a row may name its own label (KB 3214326 is named in its link). */
-export function familyLink(family: FailureFamilyId): ILink {
-  const row = rowOf(family);
+/** A family's article; a row may name its own label (KB 3214326 is named in its link); "other" gets the general page. */
+export function familyLink(family: FailureFamilyId | "other"): ILink {
+  const row = familyRow(family);
   if (!row) return TROUBLESHOOTING;
   return { url: row.learnMore, label: "learnMoreLabel" in row ? row.learnMoreLabel : "Action_LearnMoreArticleLabel" };
 }
@@ -47,7 +44,7 @@ export function familyLink(family: FailureFamilyId): ILink {
  * whose sentence is missing from the resx fails to compile here, since the row's literal is returned as a StringKey.
  */
 function userNameSentence(problem: ProblemOf<UserNameFailureCode>): StringKey {
-  const row = rowOf(problem.family);
+  const row = familyRow(problem.family);
   const advice = row && "userNameDownLevel" in row && problem.code === row.userNameDownLevel.code ? row.userNameDownLevel : row && "userName" in row ? row.userName : undefined;
   if (!advice) return "Problem_last-test-failed_unknown";
   return "uncoded" in advice && !present(problem.faultCode) ? advice.uncoded : advice.sentence;
@@ -55,13 +52,13 @@ function userNameSentence(problem: ProblemOf<UserNameFailureCode>): StringKey {
 
 /** A family written for the last test has its own line; any other names its cause and fix in the shared one. */
 function otherCauseSentence(family: FailureFamilyId): StringKey {
-  const row = rowOf(family);
+  const row = familyRow(family);
   if (!row) return "Problem_last-test-other-cause";
   return "lastTest" in row ? row.lastTest : "Problem_last-test-other-cause_family";
 }
 
 function otherCauseArgs(family: FailureFamilyId, wording: IWording): string[] {
-  const row = rowOf(family);
+  const row = familyRow(family);
   return row && !("lastTest" in row) ? [wording.words(row.title), wording.words(row.fix)] : [];
 }
 

@@ -1,4 +1,4 @@
-import { FAILURE_FAMILIES, TROUBLESHOOTING_URL, type Direction, type FailureFamilyId } from "../failures";
+import { familyRow, type Direction, type FailureFamilyId, type FailureFamilyRow } from "../failures";
 import type { IAlertFamily, IHealthReport, IMailboxLink, ISavedProfile } from "../health";
 import { familyLink, type ILink } from "./catalogue";
 import { usesProfileCredentials } from "./configuration";
@@ -90,8 +90,7 @@ function credentialsCause(family: IAlertFamily, directions: readonly Direction[]
   return fields.length > 1 ? { key: "Health_Cause_credentials_both", args: [] } : { key: "Health_Cause_credentials", args: [{ words: FIELD_KEYS[fields[0]] }] };
 }
 
-function causeOf(family: IAlertFamily, evidence: IEvidence): ISentenceOf | undefined {
-  const row = FAILURE_FAMILIES.find((candidate) => candidate.family === family.family);
+function causeOf(family: IAlertFamily, row: FailureFamilyRow | undefined, evidence: IEvidence): ISentenceOf | undefined {
   const directions = family.directions.length > 0 ? family.directions : ALL_DIRECTIONS;
   switch (row?.cause) {
     case "server-auth":
@@ -123,8 +122,8 @@ function countOf(family: IAlertFamily): ISentenceOf {
 }
 
 function familyView(family: IAlertFamily, evidence: IEvidence): IHealthFamilyView {
-  const row = FAILURE_FAMILIES.find((candidate) => candidate.family === family.family);
-  const cause = causeOf(family, evidence);
+  const row = familyRow(family.family);
+  const cause = causeOf(family, row, evidence);
   const modifiedOn = evidence.profile?.modifiedOn;
   return {
     family: family.family,
@@ -137,7 +136,7 @@ function familyView(family: IAlertFamily, evidence: IEvidence): IHealthFamilyVie
     example: family.example,
     ...(row ? { fix: row.fix } : {}),
     ...(cause ? { cause } : {}),
-    link: family.family === "other" ? { url: TROUBLESHOOTING_URL, label: "Action_LearnMoreArticleLabel" } : familyLink(family.family),
+    link: familyLink(family.family),
     mailboxes: family.examples,
     more: Math.max(0, family.mailboxes - family.examples.length),
     moreIsAtLeast: family.atLeast,

@@ -460,7 +460,7 @@ export const TROUBLESHOOTING_URL = `${TROUBLESHOOT}troubleshooting-monitoring-se
 
 /** The rows as the classifier reads them: every field optional but the family, whose name is typed. */
 const ROWS: readonly IFailureFamily<FailureFamilyId>[] = FAILURE_FAMILIES;
-const ROW_BY_FAMILY = new Map(ROWS.map((row) => [row.family, row]));
+const ROW_BY_FAMILY = new Map<FailureFamilyId, FailureFamilyRow>(FAILURE_FAMILIES.map((row) => [row.family, row]));
 /** Codes compare without regard to case: a copied alert may have changed it, a code's meaning has not. */
 const ROW_BY_CODE = new Map(ROWS.flatMap((row) => (row.codes ?? []).map((code) => [code.toLowerCase(), row] as const)).reverse());
 
@@ -490,7 +490,10 @@ export function recogniseFamily(codes: readonly string[], facts: IFamilyFacts): 
   return ROWS.find((row) => facts.httpStatus !== undefined && row.statuses?.includes(facts.httpStatus))?.family;
 }
 
-/** The catalogue's row for a family; every family has one, by construction. */
-export function familyRow(family: FailureFamilyId): IFailureFamily<FailureFamilyId> | undefined {
-  return ROW_BY_FAMILY.get(family);
+/**
+ * The catalogue's row for a family, or none for "other". Typed as the rows are written, so whoever reads a row's
+ * sentence keys gets their literal types and the compiler checks them against the strings.
+ */
+export function familyRow(family: FailureFamilyId | "other"): FailureFamilyRow | undefined {
+  return family === "other" ? undefined : ROW_BY_FAMILY.get(family);
 }

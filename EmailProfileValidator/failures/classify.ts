@@ -44,7 +44,7 @@ const SHORT_NUMBER = /^-?\d{1,5}$/;
 const looksLikeCode = (word: string): boolean => CODE_SHAPES.some((shape) => shape.test(word)) || (!SHORT_NUMBER.test(word) && rowForCode(word) !== undefined);
 
 /** Every code of a text, in order, each once: words shaped like codes or known to the catalogue, and EWS error numbers. */
-export function codeTokens(text: string): string[] {
+function codeTokens(text: string): string[] {
   const codes = (text.match(WORD) ?? []).filter(looksLikeCode);
   const ewsNumber = EWS_ERROR_NUMBER.exec(text)?.[1];
   return [...new Set([...codes, ...(ewsNumber ? [ewsNumber] : [])])];

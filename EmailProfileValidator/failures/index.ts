@@ -12,4 +12,4 @@ export {
   type IUserNameAdvice,
   type UserNameFailureCode,
 } from "./catalogue";
-export { classifyAlert, codeTokens, errorCodeLine, type Direction, type IAlertReading } from "./classify";
+export { classifyAlert, errorCodeLine, type Direction, type IAlertReading } from "./classify";

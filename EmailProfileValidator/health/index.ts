@@ -26,12 +26,12 @@ export { asGuid } from "./queries";
 export type * from "./types";
 
 /** "Each part fails alone: … a time-out (10 s) … says could not check now" (SPEC §8). */
-export const HEALTH_TIMEOUT_MS = 10_000;
+const HEALTH_TIMEOUT_MS = 10_000;
 /** A Retry-After longer than this is not waited for on a form: the part says "could not check now". */
-export const MAX_RETRY_WAIT_MS = 30_000;
+const MAX_RETRY_WAIT_MS = 30_000;
 const DAY_MS = 86_400_000;
 /** SPEC §8: at most five requests per check, whatever the number of mailboxes or alerts. */
-export const MAX_REQUESTS = 5;
+const MAX_REQUESTS = 5;
 
 async function part<T>(work: () => Promise<T>): Promise<Part<T>> {
   try {

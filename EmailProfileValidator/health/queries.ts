@@ -113,7 +113,7 @@ export function recentAlertsQuery(profileId: string, since: string): IHealthQuer
 }
 
 /** At most this many groups in a second look: each adds a filter to the URL, which has a maximum length. */
-export const SECOND_LOOK_GROUPS = 50;
+const SECOND_LOOK_GROUPS = 50;
 
 /** A second look at the groups the most recent alerts left out: each group's newest alert (its last second). */
 export function groupAlertsQuery(profileId: string, since: string, groups: readonly IAlertGroupKey[]): IHealthQuery {

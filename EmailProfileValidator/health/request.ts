@@ -7,7 +7,7 @@ export type HealthWebApi = Pick<ComponentFramework.WebApi, "retrieveMultipleReco
 /** What a failed request was: the platform's own codes decide, whatever the wrapper around them. */
 export type FailureKind = "denied" | "throttled" | "aggregate-limit" | "failed";
 
-export class RequestFailure extends Error {
+class RequestFailure extends Error {
   public constructor(
     public readonly kind: FailureKind,
     public readonly retryAfterMs?: number,
