@@ -5,9 +5,8 @@ import * as fs from "fs";
 import * as path from "path";
 import type { Browser, Locator, Page } from "playwright-core";
 import { KB_3214326 } from "../fixtures/publishedFailures";
-import { axeViolations as axeOf, launchBrowser, preparePage, ROOT, setDataInput, startHarness, waitForDataInput, type IHarness, type IPageLog } from "./harness";
+import { axeViolations as axeOf, launchBrowser, preparePage, RESULTS, setDataInput, startHarness, waitForDataInput, type IHarness, type IPageLog } from "./harness";
 
-const RESULTS = path.join(ROOT, "test-results");
 
 let harness: IHarness | undefined;
 let browser: Browser | undefined;

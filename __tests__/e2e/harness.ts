@@ -245,3 +245,32 @@ export async function installLook(page: Page, look: ILook): Promise<void> {
     (window as unknown as { ComponentFramework: object }).ComponentFramework = framework;
   }, look);
 }
+
+/** Where the browser suites leave their screenshots. */
+export const RESULTS = path.join(ROOT, "test-results");
+
+export interface IBrowserSuite {
+  harness: () => IHarness;
+  browser: () => Browser;
+}
+
+/** One harness and one browser for a whole suite, started before its first test and stopped after its last. */
+export function browserSuite(): IBrowserSuite {
+  let harness: IHarness | undefined;
+  let browser: Browser | undefined;
+  beforeAll(async () => {
+    fs.mkdirSync(RESULTS, { recursive: true });
+    harness = await startHarness();
+    browser = await launchBrowser();
+  }, 120_000);
+  afterAll(async () => {
+    await browser?.close();
+    await harness?.stop();
+  });
+  const started = <T>(value: T | undefined, name: string): T => {
+    if (value === undefined) throw new Error(`The ${name} did not start`);
+    return value;
+  };
+  return { harness: () => started(harness, "harness"), browser: () => started(browser, "browser") };
+}
+

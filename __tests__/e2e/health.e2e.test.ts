@@ -1,11 +1,10 @@
 /**
  * @jest-environment node
  */
-import * as fs from "fs";
 import * as path from "path";
-import type { Browser, Page } from "playwright-core";
+import type { Page } from "playwright-core";
 import { webDarkTheme, webLightTheme } from "@fluentui/tokens";
-import { axeViolations, installLook, launchBrowser, preparePage, ROOT, startHarness, type IHarness, type ILook } from "./harness";
+import { axeViolations, browserSuite, installLook, preparePage, RESULTS, type ILook } from "./harness";
 import { alertOn, scenario, type IScenario } from "../health/scenario";
 
 /**
@@ -13,7 +12,6 @@ import { alertOn, scenario, type IScenario } from "../health/scenario";
  * harness has neither; the page's calls are answered by the fake Dataverse, which evaluates each query in Node).
  * The section in the classic look, the new look and dark, keyboard-reachable, with axe-core (contrast included).
  */
-const RESULTS = path.join(ROOT, "test-results");
 const tokens = (theme: object): Record<string, string | number> => theme as Record<string, string | number>;
 
 /** KB 3212785's published receive alert and its 401 code line; KB 4052727's approval alert. */
@@ -22,19 +20,7 @@ const KB_3212785 =
 const APPROVAL =
   "Email cannot be sent because the email address of the mailbox \\<Mailbox Name> requires an approval by an Office 365 administrator. The mailbox didn't synchronize.\nEmail Server Error Code: OutgoingEmailS2SApprovalNeeded";
 
-let harness: IHarness | undefined;
-let browser: Browser | undefined;
-
-beforeAll(async () => {
-  fs.mkdirSync(RESULTS, { recursive: true });
-  harness = await startHarness();
-  browser = await launchBrowser();
-}, 120_000);
-
-afterAll(async () => {
-  await browser?.close();
-  await harness?.stop();
-});
+const suite = browserSuite();
 
 function world(): IScenario {
   const profile = scenario({ incomingcredentialretrieval: 1 }, [
@@ -50,7 +36,7 @@ function world(): IScenario {
 }
 
 async function open(look: ILook, data: IScenario): Promise<{ page: Page; opened: unknown[] }> {
-  const page = await browser!.newPage({ viewport: { width: 1400, height: 1000 } });
+  const page = await suite.browser().newPage({ viewport: { width: 1400, height: 1000 } });
   page.setDefaultTimeout(10_000);
   const opened: unknown[] = [];
   await page.exposeFunction("__dataverse", (entity: string, options?: string) => data.dataverse.retrieveMultipleRecords(entity, options));
@@ -60,7 +46,7 @@ async function open(look: ILook, data: IScenario): Promise<{ page: Page; opened:
   });
   await installLook(page, { ...look, record: { id: data.profileId } });
   await preparePage(page, 17);
-  await page.goto(harness!.url);
+  await page.goto(suite.harness().url);
   await page.getByText(/Active mailboxes on this profile that you can see: 212/).first().waitFor();
   return { page, opened };
 }

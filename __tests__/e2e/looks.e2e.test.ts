@@ -1,12 +1,11 @@
 /**
  * @jest-environment node
  */
-import * as fs from "fs";
 import * as path from "path";
-import type { Browser, Page } from "playwright-core";
+import type { Page } from "playwright-core";
 import { createLightTheme, webDarkTheme, webLightTheme } from "@fluentui/tokens";
 import { GREEN_BRAND } from "../fixtures/brand";
-import { axeViolations, installLook, launchBrowser, preparePage, ROOT, startHarness, type IHarness, type ILook, type IPageLog } from "./harness";
+import { axeViolations, browserSuite, installLook, preparePage, RESULTS, type ILook, type IPageLog } from "./harness";
 
 /**
  * The built control in Chromium, in the four looks a model-driven form can give it — classic (no tokens),
@@ -14,7 +13,6 @@ import { axeViolations, installLook, launchBrowser, preparePage, ROOT, startHarn
  * advice, the success bar with Undo, and a read-only form; axe-core, colour contrast included, in each.
  * The harness serves React 17.0.2 here, the React model-driven apps load.
  */
-const RESULTS = path.join(ROOT, "test-results");
 const tokens = (theme: object): Record<string, string | number> => theme as Record<string, string | number>;
 
 interface ILookCase {
@@ -35,27 +33,15 @@ const LOOKS: ILookCase[] = [
   { name: "custom-brand", look: { design: { tokenTheme: tokens(createLightTheme(GREEN_BRAND)) } }, primaryButton: "rgb(27, 120, 77)", radius: "4px", background: "rgb(255, 255, 255)" },
 ];
 
-let harness: IHarness | undefined;
-let browser: Browser | undefined;
-
-beforeAll(async () => {
-  fs.mkdirSync(RESULTS, { recursive: true });
-  harness = await startHarness();
-  browser = await launchBrowser();
-}, 120_000);
-
-afterAll(async () => {
-  await browser?.close();
-  await harness?.stop();
-});
+const suite = browserSuite();
 
 /** A fresh page in the look, on the harness's first view (contoso\jdoe with its advice). */
 async function open(look: ILook): Promise<{ page: Page; log: IPageLog }> {
-  const page = await browser!.newPage({ viewport: { width: 1400, height: 900 } });
+  const page = await suite.browser().newPage({ viewport: { width: 1400, height: 900 } });
   page.setDefaultTimeout(10_000);
   await installLook(page, look);
   const log = await preparePage(page, 17);
-  await page.goto(harness!.url);
+  await page.goto(suite.harness().url);
   await page.locator(".email-profile-validator input").waitFor();
   return { page, log };
 }
